@@ -1,0 +1,210 @@
+/**
+ * The parsed article: the one contract between Pressroom's packages.
+ *
+ * Every renderer takes an `Article` (or several) and nothing else from the
+ * reader. It is plain data (structured-clonable, so it crosses worker threads):
+ * no class instances but the `VFileMessage`s in `messages`.
+ */
+import type {
+  BlockContent,
+  DefinitionContent,
+  Image,
+  Parent,
+  PhrasingContent,
+  Root,
+} from 'mdast'
+import type { VFileMessage } from 'vfile-message'
+
+/** Text direction, derived from the language. */
+export type Direction = 'ltr' | 'rtl'
+
+/** IPTC / ninjs publication status. */
+export type PubStatus = 'usable' | 'withheld' | 'canceled'
+
+/**
+ * A point in time as written in the frontmatter, normalised.
+ *
+ * `date: 2024-01-19` is date-only; `2024-01-19T10:30:00+03:00` is a date-time.
+ * A date-only value is placed at midnight in the publication's time zone
+ * (`timezone` in the publication config, default `Z`) to give `dateTime`.
+ */
+export interface ArticleDate {
+  /** The value as written (normalised to ISO 8601), e.g. `2024-01-19` or `2024-01-19T10:30:00+03:00`. */
+  value: string
+  /** True when only a calendar date was given. */
+  dateOnly: boolean
+  /** The calendar date, `YYYY-MM-DD`, in the value's own offset. */
+  date: string
+  /** A full RFC 3339 date-time with an offset, e.g. `2024-01-19T00:00:00+03:00`. */
+  dateTime: string
+  /** Milliseconds since the epoch (UTC) of `dateTime`. */
+  epochMs: number
+}
+
+/** A link to an author elsewhere (home page, social profile). */
+export interface AuthorLink {
+  /** What kind of link: `url` (home page), `twitter`, `mastodon`, `linkedin`, `instagram`, `facebook`, `bluesky`, `threads`, `github`, `email`. */
+  rel: string
+  /** Absolute URL (`mailto:` for email). */
+  href: string
+  /** Text a reader sees: `@UmarKarim89`, `example.com`. */
+  label: string
+}
+
+export interface Author {
+  name: string
+  /** Short biography: inline Markdown parsed to mdast phrasing content. */
+  bio?: { markdown: string; text: string; children: PhrasingContent[] }
+  /** Home page. */
+  url?: string
+  /** Social handles as written, keyed by network (`twitter: UmarKarim89`). */
+  social: Record<string, string>
+  /** `url` and social handles as links, in a stable order. */
+  links: AuthorLink[]
+}
+
+export interface Publisher {
+  name: string
+  url?: string
+}
+
+/** The hero image (frontmatter `image`). */
+export interface HeroImage {
+  /** As written in the frontmatter, relative to the article's folder. */
+  src: string
+  alt: string
+  caption?: string
+  credit?: string
+}
+
+/** Typed, validated metadata: frontmatter merged over the publication's defaults. */
+export interface ArticleMeta {
+  title: string
+  subtitle?: string
+  authors: Author[]
+  published?: ArticleDate
+  updated?: ArticleDate
+  section?: string
+  tags: string[]
+  /** BCP 47 language tag, e.g. `en`, `en-GB`, `ar`, `ur-PK`. */
+  language: string
+  summary?: string
+  canonicalUrl?: string
+  shortUrl?: string
+  /** A stable absolute URI identifying the article. */
+  id: string
+  slug: string
+  publisher?: Publisher
+  rights?: string
+  disclaimer?: string
+  status: PubStatus
+  embargo?: ArticleDate
+  image?: HeroImage
+}
+
+/** Why an image can (not) be embedded. */
+export type ImageStatus = 'ok' | 'missing' | 'remote' | 'outside' | 'corrupt' | 'unsupported'
+
+/**
+ * An image the article refers to (hero image or in the body), resolved by the
+ * reader inside the article's folder. Renderers never touch the file system:
+ * they take the bytes from here.
+ */
+export interface ArticleImage {
+  /** The `src` exactly as written: the key renderers look images up by. */
+  src: string
+  status: ImageStatus
+  /** Path relative to the article's folder, `/`-separated (for `ok`, `missing`, `corrupt`). */
+  path?: string
+  /** Media type sniffed from the bytes (`image/png`, `image/jpeg`, `image/gif`, `image/webp`, `image/svg+xml`). */
+  mediaType?: string
+  /** File extension matching the media type, without the dot (`png`, `jpg`). */
+  extension?: string
+  width?: number
+  height?: number
+  /** The file's bytes (only when `status` is `ok`). */
+  bytes?: Uint8Array
+  /** Hex SHA-256 of the bytes (only when `status` is `ok`). */
+  sha256?: string
+}
+
+/* ----- Pressroom's own mdast nodes (from directives and figures) ----- */
+
+/** `:::pullquote` — a quote lifted from the text to set it apart. */
+export interface PullQuote extends Parent {
+  type: 'pullquote'
+  children: Array<BlockContent | DefinitionContent>
+  /** Who said it (`:::pullquote{cite="..."}`), if given. */
+  attribution?: string
+}
+
+/** `:::aside` — a sidebar or box beside the main text. */
+export interface Aside extends Parent {
+  type: 'aside'
+  children: Array<BlockContent | DefinitionContent>
+  /** Its title (`:::aside[Title]`), if given. */
+  label?: string
+}
+
+/** The caption of a figure. */
+export interface FigureCaption extends Parent {
+  type: 'figureCaption'
+  children: PhrasingContent[]
+}
+
+/**
+ * A figure: an image with alt text and a caption. Written as a paragraph that
+ * holds only an image with a title (`![alt](src "Caption")`), or as
+ * `:::figure{credit="..."}` holding the image and a caption paragraph.
+ */
+export interface Figure extends Parent {
+  type: 'figure'
+  children: [Image] | [Image, FigureCaption]
+  credit?: string
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    pullquote: PullQuote
+    aside: Aside
+    figure: Figure
+    figureCaption: FigureCaption
+  }
+  interface BlockContentMap {
+    pullquote: PullQuote
+    aside: Aside
+    figure: Figure
+  }
+}
+
+/** Values derived from the body and metadata. */
+export interface ArticleDerived {
+  /** The body as plain text, blocks separated by blank lines (figure captions and footnotes excluded). */
+  plainText: string
+  /** Words in `plainText` (Unicode-aware; figure captions excluded). */
+  wordCount: number
+  /** Characters in `plainText`. */
+  charCount: number
+  /** Minutes to read at `wordsPerMinute` (default 230), at least 1. */
+  readingTimeMinutes: number
+  slug: string
+  id: string
+  dir: Direction
+}
+
+export interface Article {
+  /** Path of the source file as given, if any. */
+  path?: string
+  /** Absolute folder the article lives in; images resolve inside it only. */
+  dir?: string
+  meta: ArticleMeta
+  /** The body as mdast, frontmatter removed, positions relative to the whole source file. */
+  tree: Root
+  derived: ArticleDerived
+  /** Every image the article refers to, hero first, in document order, one entry per distinct `src`. */
+  images: ArticleImage[]
+  /** SHA-256 of the source bytes (for caches). */
+  sourceHash: string
+  /** Every problem found, with `line:column` and a rule id; `fatal: true` are errors. */
+  messages: VFileMessage[]
+}

@@ -136,6 +136,9 @@ export interface PullQuote extends Parent {
   children: Array<BlockContent | DefinitionContent>
   /** Who said it (`:::pullquote{cite="..."}`), if given. */
   attribution?: string
+  /** Language, when it differs from the article's (`{lang=ar}`). */
+  lang?: string
+  dir?: Direction
 }
 
 /** `:::aside` — a sidebar or box beside the main text. */
@@ -144,6 +147,19 @@ export interface Aside extends Parent {
   children: Array<BlockContent | DefinitionContent>
   /** Its title (`:::aside[Title]`), if given. */
   label?: string
+  /** Language, when it differs from the article's (`{lang=ar}`). */
+  lang?: string
+  dir?: Direction
+}
+
+/** `:span[text]{lang=ar}` — a phrase in another language than the article's. */
+export interface Span extends Parent {
+  type: 'span'
+  children: PhrasingContent[]
+  /** BCP 47 language of the phrase. */
+  lang: string
+  /** Its direction, derived from `lang`. */
+  dir: Direction
 }
 
 /** The caption of a figure. */
@@ -169,6 +185,10 @@ declare module 'mdast' {
     aside: Aside
     figure: Figure
     figureCaption: FigureCaption
+    span: Span
+  }
+  interface PhrasingContentMap {
+    span: Span
   }
   interface BlockContentMap {
     pullquote: PullQuote

@@ -1,0 +1,89 @@
+import type { Root, RootContent } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
+
+const blockTypes = new Set(['paragraph', 'heading', 'code', 'thematicBreak', 'html', 'definition'])
+
+/**
+ * The body as plain text: one block a paragraph, separated by blank lines.
+ * Figures (their captions), pull quotes (they repeat the text), footnote
+ * definitions, link definitions and raw HTML are left out.
+ */
+export function plainTextOf(tree: Root): string {
+  const blocks: string[] = []
+  const walk = (nodes: RootContent[], prefix = '') => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'figure':
+        case 'pullquote':
+        case 'footnoteDefinition':
+        case 'definition':
+        case 'html':
+        case 'thematicBreak':
+        case 'yaml':
+          break
+        case 'list':
+          node.children.forEach((item, index) => {
+            const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• '
+            const before = blocks.length
+            walk(item.children, '')
+            if (blocks.length > before) blocks[before] = `${prefix}${marker}${blocks[before]}`
+          })
+          break
+        case 'table':
+          for (const row of node.children) blocks.push(row.children.map((cell) => textOf(cell)).join('\t'))
+          break
+        case 'code':
+          blocks.push(node.value)
+          break
+        default:
+          if ('children' in node && !blockTypes.has(node.type) && node.type !== 'tableCell' && node.type !== 'listItem') {
+            walk(node.children as RootContent[], prefix)
+          } else {
+            const text = textOf(node)
+            if (text) blocks.push(text)
+          }
+      }
+    }
+  }
+  walk(tree.children)
+  return blocks.join('\n\n')
+}
+
+/** Text of a node, footnote references left out, whitespace collapsed. */
+function textOf(node: RootContent): string {
+  return mdastToString(withoutFootnoteRefs(node), { includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+}
+
+function withoutFootnoteRefs(node: RootContent): RootContent {
+  if (!('children' in node)) return node
+  return {
+    ...node,
+    children: (node.children as RootContent[]).filter((child) => child.type !== 'footnoteReference').map(withoutFootnoteRefs),
+  } as RootContent
+}
+
+const segmenters = new Map<string, Intl.Segmenter>()
+
+/** Words in a text (Unicode word segmentation in the article's language). */
+export function countWords(text: string, language = 'en'): number {
+  let segmenter = segmenters.get(language)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'word' })
+    segmenters.set(language, segmenter)
+  }
+  let count = 0
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++
+  return count
+}
+
+/** A summary from the first paragraph: whole sentences or words, at most `max` characters. */
+export function deriveSummary(tree: Root, max = 240): string | undefined {
+  const paragraph = tree.children.find((node) => node.type === 'paragraph')
+  if (!paragraph) return undefined
+  const text = textOf(paragraph)
+  if (text.length <= max) return text || undefined
+  const cut = text.slice(0, max)
+  const sentence = cut.match(/^[\s\S]*[.!?؟。](?=\s)/)
+  if (sentence && sentence[0].length > max / 2) return sentence[0]
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:]+$/, '')}…`
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { imageSize } from 'image-size'
+import type { Definition, Root } from 'mdast'
+import type { Point, Position } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFileMessage } from 'vfile-message'
+import type { ArticleImage, ArticleMeta } from '../types.js'
+import { createMessage } from './messages.js'
+
+/** Media types Pressroom embeds, sniffed from the first bytes. */
+export function sniffImage(bytes: Uint8Array): { mediaType: string; extension: string } | undefined {
+  const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte)
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mediaType: 'image/png', extension: 'png' }
+  if (starts(0xff, 0xd8, 0xff)) return { mediaType: 'image/jpeg', extension: 'jpg' }
+  if (starts(0x47, 0x49, 0x46, 0x38)) return { mediaType: 'image/gif', extension: 'gif' }
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) {
+    return { mediaType: 'image/webp', extension: 'webp' }
+  }
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart()
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) {
+    return { mediaType: 'image/svg+xml', extension: 'svg' }
+  }
+  return undefined
+}
+
+interface ImageUse {
+  src: string
+  position?: Position | Point
+  hero: boolean
+}
+
+/** Every image `src` the article uses, hero first, in document order. */
+export function collectImageUses(tree: Root, meta: ArticleMeta | undefined, heroPoint?: Point): ImageUse[] {
+  const uses: ImageUse[] = []
+  if (meta?.image) uses.push({ src: meta.image.src, position: heroPoint, hero: true })
+  const definitions = new Map<string, Definition>()
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  visit(tree, (node) => {
+    if (node.type === 'image') uses.push({ src: node.url, position: node.position, hero: false })
+    else if (node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier)
+      if (definition) uses.push({ src: definition.url, position: node.position, hero: false })
+    }
+  })
+  return uses
+}
+
+const remote = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
+
+/**
+ * Resolve, read and check every image inside `folder`, and nowhere else.
+ * Remote or outside-the-folder images are never read: they are reported and
+ * left out. Missing or unreadable images are errors at their position.
+ */
+export async function resolveImages(
+  uses: ImageUse[],
+  folder: string | undefined,
+  file: string | undefined,
+  messages: VFileMessage[],
+): Promise<ArticleImage[]> {
+  const bySrc = new Map<string, ArticleImage>()
+  const realFolder = folder ? await realpath(folder).catch(() => path.resolve(folder)) : undefined
+  for (const use of uses) {
+    const seen = bySrc.get(use.src)
+    if (seen) {
+      if (seen.status !== 'ok') report(seen, use)
+      continue
+    }
+    const image = await resolveOne(use.src, realFolder)
+    bySrc.set(use.src, image)
+    report(image, use)
+  }
+  return [...bySrc.values()]
+
+  function report(image: ArticleImage, use: ImageUse) {
+    const place = use.position
+    const what = use.hero ? 'Hero image' : 'Image'
+    const reasons: Record<Exclude<ArticleImage['status'], 'ok'>, [string, string, boolean]> = {
+      remote: [`${what} \`${use.src}\` is remote: it is never fetched, so it will not be embedded; copy it into the article's folder`, 'image-remote', false],
+      outside: [`${what} \`${use.src}\` is outside the article's folder: it will not be embedded`, 'image-outside', false],
+      missing: [folder ? `${what} \`${use.src}\` not found in the article's folder` : `${what} \`${use.src}\` cannot be resolved: the article has no folder`, 'image-missing', Boolean(folder)],
+      corrupt: [`${what} \`${use.src}\` is not a readable PNG, JPEG, GIF or WebP file`, 'image-corrupt', true],
+      unsupported: [`${what} \`${use.src}\` is an SVG, which is not embedded (it can carry scripts); use PNG or JPEG`, 'image-unsupported', false],
+    }
+    if (image.status === 'ok') return
+    const [reason, ruleId, fatal] = reasons[image.status]
+    messages.push(createMessage(file, reason, { place, ruleId, fatal }))
+  }
+}
+
+async function resolveOne(src: string, folder: string | undefined): Promise<ArticleImage> {
+  if (remote.test(src)) return { src, status: 'remote' }
+  let relative: string
+  try {
+    relative = decodeURI(src.split(/[?#]/)[0])
+  } catch {
+    relative = src
+  }
+  if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) {
+    if (!folder) return { src, status: 'outside' }
+    const resolved = path.resolve(folder, relative.replace(/^[\\/]+/, path.isAbsolute(relative) ? '/' : ''))
+    if (path.isAbsolute(relative) || !isInside(folder, resolved)) return { src, status: 'outside' }
+  }
+  if (!folder) return { src, status: 'missing' }
+  const absolute = path.resolve(folder, relative)
+  if (!isInside(folder, absolute)) return { src, status: 'outside' }
+  const posix = path.relative(folder, absolute).split(path.sep).join('/')
+  let real: string
+  try {
+    real = await realpath(absolute)
+    if (!(await stat(real)).isFile()) return { src, status: 'missing', path: posix }
+  } catch {
+    return { src, status: 'missing', path: posix }
+  }
+  // A symbolic link may point anywhere: follow it only if it stays inside.
+  if (!isInside(folder, real)) return { src, status: 'outside', path: posix }
+  const bytes = new Uint8Array(await readFile(real))
+  const kind = sniffImage(bytes)
+  if (!kind) return { src, status: 'corrupt', path: posix }
+  if (kind.mediaType === 'image/svg+xml') return { src, status: 'unsupported', path: posix, ...kind }
+  let size: { width?: number; height?: number }
+  try {
+    size = imageSize(bytes)
+  } catch {
+    return { src, status: 'corrupt', path: posix }
+  }
+  if (!size.width || !size.height) return { src, status: 'corrupt', path: posix }
+  return {
+    src,
+    status: 'ok',
+    path: posix,
+    mediaType: kind.mediaType,
+    extension: kind.extension,
+    width: size.width,
+    height: size.height,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}

@@ -1,0 +1,193 @@
+import { slug as githubSlug } from 'github-slugger'
+import type { ArticleDate, ArticleMeta, HeroImage, PubStatus } from '../types.js'
+import { readAuthors } from './authors.js'
+import type { PublicationConfig } from './config.js'
+import { readPublisher } from './config.js'
+import { parseDate } from './dates.js'
+import type { FieldReader } from './fields.js'
+import { canonicalLanguage } from './language.js'
+
+/** Fields of the canonical format. */
+const canonicalFields = new Set([
+  'title', 'subtitle', 'authors', 'published', 'updated', 'section', 'tags', 'language', 'summary',
+  'canonical_url', 'short_url', 'id', 'slug', 'publisher', 'rights', 'disclaimer', 'status', 'embargo', 'image',
+])
+
+/** Conventions of other static-site generators, accepted with a warning. */
+const aliases: Record<string, string> = {
+  author: 'authors',
+  date: 'published',
+  lastmod: 'updated',
+  modified: 'updated',
+  description: 'summary',
+  excerpt: 'summary',
+  lang: 'language',
+  categories: 'tags',
+  keywords: 'tags',
+  draft: 'status',
+  cover: 'image',
+  featured_image: 'image',
+  canonical: 'canonical_url',
+  subheadline: 'subtitle',
+}
+
+const slugPattern = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u
+
+export interface MetaContext {
+  fields: FieldReader
+  config: PublicationConfig
+  /** Slug from the file name, if the article has one. */
+  fileSlug?: string
+}
+
+/** Raw metadata fields before the body is known (`summary` may still be derived). */
+export type RawMeta = Omit<ArticleMeta, 'id' | 'slug' | 'language'> & {
+  id?: string
+  slug?: string
+  language?: string
+}
+
+function readDate(context: MetaContext, value: unknown, path: string): ArticleDate | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const result = parseDate(value, context.config.timezone)
+  if (!result.ok) {
+    context.fields.warn([path], `Invalid date in \`${path}\`: ${result.reason}; ignored`, 'invalid-date')
+    return undefined
+  }
+  if (result.assumedOffset) {
+    context.fields.warn(
+      [path],
+      `\`${path}\` has a time but no UTC offset; assuming ${context.config.timezone ?? 'Z'} (write it as ${result.date.dateTime})`,
+      'date-without-offset',
+    )
+  }
+  return result.date
+}
+
+/** Read, validate and normalise the frontmatter mapping. */
+export async function readMeta(data: Record<string, unknown>, context: MetaContext): Promise<ArticleMeta | undefined> {
+  const { fields, config } = context
+  const values: Record<string, unknown> = {}
+  const from: Record<string, string> = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (canonicalFields.has(key)) {
+      values[key] = value
+      from[key] = key
+      continue
+    }
+    const target = aliases[key]
+    if (target) {
+      if (target in data || target in values) {
+        fields.warn([key], `\`${key}\` is ignored: \`${target}\` is also set`, 'duplicate-field', true)
+        continue
+      }
+      fields.warn([key], `\`${key}\` is read as \`${target}\`; prefer \`${target}\``, 'field-alias', true)
+      values[target] = key === 'draft' ? (value === true ? 'withheld' : 'usable') : value
+      from[target] = key
+      continue
+    }
+    fields.warn([key], `Unknown field \`${key}\`; ignored`, 'unknown-field', true)
+  }
+  const at = (field: string) => from[field] ?? field
+
+  const title = fields.string(values.title, [at('title')])
+  if (!title) {
+    fields.error(
+      values.title === undefined ? [] : [at('title')],
+      values.title === undefined ? 'Missing `title` in the frontmatter' : '`title` must be non-empty text',
+      'missing-title',
+    )
+    return undefined
+  }
+
+  const meta: ArticleMeta = {
+    title,
+    authors: await readAuthors(fields, values.authors, at('authors')),
+    tags: fields.strings(values.tags, [at('tags')]),
+    language: '',
+    id: '',
+    slug: '',
+    status: 'usable',
+  }
+  const subtitle = fields.string(values.subtitle, [at('subtitle')])
+  if (subtitle) meta.subtitle = subtitle
+  const published = readDate(context, values.published, at('published'))
+  if (published) meta.published = published
+  const updated = readDate(context, values.updated, at('updated'))
+  if (updated) meta.updated = updated
+  if (published && updated && updated.epochMs < published.epochMs) {
+    fields.warn([at('updated')], '`updated` is earlier than `published`', 'date-order')
+  }
+  const section = fields.string(values.section, [at('section')])
+  if (section) meta.section = section
+
+  const languageText = fields.string(values.language, [at('language')])
+  if (languageText) {
+    const canonical = canonicalLanguage(languageText)
+    if (canonical) meta.language = canonical
+    else fields.warn([at('language')], `\`${languageText}\` is not a BCP 47 language tag (such as en, en-GB, ar); using the default`, 'invalid-language')
+  }
+  meta.language ||= config.language ?? 'en'
+
+  const summary = fields.string(values.summary, [at('summary')])
+  if (summary) meta.summary = summary
+  const canonicalUrl = fields.url(values.canonical_url, [at('canonical_url')])
+  if (canonicalUrl) meta.canonicalUrl = canonicalUrl
+  const shortUrl = fields.url(values.short_url, [at('short_url')])
+  if (shortUrl) meta.shortUrl = shortUrl
+
+  const slugText = fields.string(values.slug, [at('slug')])
+  if (slugText && !slugPattern.test(slugText)) {
+    fields.warn([at('slug')], `\`slug\` should be lowercase words joined by hyphens; using \`${githubSlug(slugText)}\``, 'invalid-slug')
+  }
+  meta.slug = (slugText ? githubSlug(slugText) : context.fileSlug) || githubSlug(title) || 'article'
+
+  const idText = fields.string(values.id, [at('id')])
+  if (idText) {
+    if (/^[a-z][a-z0-9+.-]*:\S+$/i.test(idText)) meta.id = idText
+    else fields.warn([at('id')], `\`id\` must be an absolute URI (https:, urn:, tag:), not \`${idText}\`; using the default`, 'invalid-id')
+  }
+  meta.id ||= config.baseUrl ? new URL(`articles/${meta.slug}`, config.baseUrl).href : `urn:pressroom:article:${meta.slug}`
+
+  const publisher = values.publisher === undefined ? config.publisher : readPublisher(fields, values.publisher, [at('publisher')])
+  if (publisher) meta.publisher = publisher
+  const rights = fields.string(values.rights, [at('rights')]) ?? config.rights
+  if (rights) meta.rights = rights
+  const disclaimer = fields.string(values.disclaimer, [at('disclaimer')]) ?? config.disclaimer
+  if (disclaimer) meta.disclaimer = disclaimer
+
+  const status = fields.string(values.status, [at('status')])
+  if (status) {
+    if (status === 'usable' || status === 'withheld' || status === 'canceled') meta.status = status as PubStatus
+    else fields.warn([at('status')], `\`status\` must be usable, withheld or canceled, not \`${status}\`; using usable`, 'invalid-status')
+  }
+  const embargo = readDate(context, values.embargo, at('embargo'))
+  if (embargo) meta.embargo = embargo
+
+  const image = readHero(fields, values.image, at('image'))
+  if (image) meta.image = image
+  return meta
+}
+
+function readHero(fields: FieldReader, value: unknown, at: string): HeroImage | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') {
+    fields.warn([at], '`image` has no `alt` text: give it as `image: {src, alt}` so that readers who cannot see it know what it shows', 'missing-alt')
+    return value.trim() ? { src: value.trim(), alt: '' } : undefined
+  }
+  const data = fields.mapping(value, [at])
+  if (!data) return undefined
+  const src = fields.string(data.src, [at, 'src'])
+  if (!src) {
+    fields.warn([at], '`image` needs a `src`; ignored', 'missing-field')
+    return undefined
+  }
+  const alt = fields.string(data.alt, [at, 'alt'])
+  if (!alt) fields.warn([at], '`image` has no `alt` text', 'missing-alt')
+  const hero: HeroImage = { src, alt: alt ?? '' }
+  const caption = fields.string(data.caption, [at, 'caption'])
+  if (caption) hero.caption = caption
+  const credit = fields.string(data.credit, [at, 'credit'])
+  if (credit) hero.credit = credit
+  return hero
+}

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { slug as githubSlug } from 'github-slugger'
+import type { Root, Yaml } from 'mdast'
+import type { Point, Position } from 'unist'
+import type { VFileMessage } from 'vfile-message'
+import type { Article, ArticleMeta } from '../types.js'
+import type { PublicationConfig } from './config.js'
+import { countWords, deriveSummary, plainTextOf } from './derived.js'
+import { FieldReader } from './fields.js'
+import { collectImageUses, resolveImages } from './images.js'
+import { directionOf } from './language.js'
+import { createMessage } from './messages.js'
+import { readMeta } from './meta.js'
+import { parseMarkdown } from './processor.js'
+import { transformTree } from './transform.js'
+import { parseYaml } from './yaml.js'
+
+export interface ParseOptions {
+  /** Path of the source file: messages name it, the slug defaults to its name, images resolve beside it. */
+  path?: string
+  /** The folder images may be read from (default: the folder of `path`; none without a path). */
+  folder?: string
+  /** Publication-wide defaults (from `loadConfig`). */
+  config?: PublicationConfig
+  /** Largest source accepted, in bytes (default 4 MiB). */
+  maxBytes?: number
+  /** Reading speed for `readingTimeMinutes` (default 230 words a minute). */
+  wordsPerMinute?: number
+}
+
+export const defaultMaxBytes = 4 * 1024 * 1024
+
+/**
+ * Parse a canonical article (YAML frontmatter + Markdown) into an `Article`.
+ *
+ * Never throws for a problem in the input: every problem is a message (with
+ * `line:column` and a rule id) in `article.messages`; errors have `fatal: true`
+ * and mean the article must not be rendered.
+ */
+export async function parseArticle(source: string | Uint8Array, options: ParseOptions = {}): Promise<Article> {
+  const file = options.path
+  const messages: VFileMessage[] = []
+  const config: PublicationConfig = options.config ?? { sections: {} }
+  const folder = options.folder ?? (file ? path.dirname(path.resolve(file)) : undefined)
+  const fileSlug = file ? githubSlug(path.basename(file).replace(/\.(md|markdown|mdown|mkd)$/i, '')) : undefined
+  const bytes = typeof source === 'string' ? undefined : source
+  const sourceHash = createHash('sha256').update(source).digest('hex')
+  const fail = (reason: string, ruleId: string, place?: Position | { line: number; column: number }) => {
+    messages.push(createMessage(file, reason, { place, ruleId, fatal: true }))
+    return emptyArticle(file, folder, fileSlug, config, sourceHash, messages)
+  }
+
+  const size = bytes ? bytes.byteLength : Buffer.byteLength(source as string)
+  const maxBytes = options.maxBytes ?? defaultMaxBytes
+  if (size > maxBytes) {
+    return fail(
+      `The article is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one article; split it, or raise the limit (--max-size)`,
+      'file-too-large',
+    )
+  }
+
+  let text: string
+  if (bytes) {
+    if (bytes.includes(0)) return fail('This is a binary file, not a Markdown article', 'binary-file', { line: 1, column: 1 })
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      return fail('This file is not valid UTF-8 text; save it as UTF-8', 'invalid-encoding', { line: 1, column: 1 })
+    }
+  } else {
+    text = source as string
+  }
+  text = text.replace(/^\uFEFF/, '')
+
+  if (text.trim() === '') return fail('The file is empty: an article needs frontmatter with a `title` and a body', 'empty-file', { line: 1, column: 1 })
+
+  const tree: Root = await parseMarkdown(text)
+
+  // Frontmatter.
+  const first = tree.children[0]
+  const yamlNode = first?.type === 'yaml' ? (first as Yaml) : undefined
+  if (yamlNode) tree.children.shift()
+  let meta: ArticleMeta | undefined
+  let heroPoint: Point | undefined
+  if (!yamlNode) {
+    messages.push(
+      createMessage(file, 'Missing frontmatter: start the file with `---`, a `title: ...` line and `---`', {
+        place: { line: 1, column: 1 },
+        ruleId: 'missing-title',
+        fatal: true,
+      }),
+    )
+  } else {
+    const start = { line: (yamlNode.position?.start.line ?? 1) + 1, column: 1 }
+    const yaml = parseYaml(yamlNode.value, start)
+    for (const error of yaml.errors) {
+      messages.push(createMessage(file, `Invalid YAML in the frontmatter: ${error.reason}`, { place: error.point, ruleId: 'yaml-syntax', fatal: true }))
+    }
+    if (yaml.errors.length === 0) {
+      const fields = new FieldReader(yaml, file, messages, yamlNode.position?.start ?? { line: 1, column: 1 })
+      const data = yaml.data ?? {}
+      if (typeof data !== 'object' || Array.isArray(data)) {
+        fields.error([], 'The frontmatter must be a mapping of fields (`title: ...`)', 'missing-title')
+      } else {
+        meta = await readMeta(data as Record<string, unknown>, { fields, config, fileSlug })
+        const at = 'image' in data ? 'image' : 'cover' in data ? 'cover' : 'featured_image'
+        const point = yaml.pointAt([at])
+        if (point) heroPoint = point
+      }
+    }
+  }
+
+  const language = meta?.language ?? config.language ?? 'en'
+  transformTree(tree, { file, messages, language })
+
+  const plainText = plainTextOf(tree)
+  const hasBody = tree.children.some((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'html')
+  if (!hasBody) {
+    messages.push(
+      createMessage(file, 'The article has no body: write its text below the frontmatter', {
+        place: yamlNode?.position?.end ?? { line: 1, column: 1 },
+        ruleId: 'empty-body',
+        fatal: true,
+      }),
+    )
+  }
+
+  const images = await resolveImages(collectImageUses(tree, meta, heroPoint), folder, file, messages)
+
+  const finalMeta: ArticleMeta = meta ?? fallbackMeta(fileSlug, config)
+  if (!finalMeta.summary) {
+    const summary = deriveSummary(tree)
+    if (summary) finalMeta.summary = summary
+  }
+  const wordCount = countWords(plainText, language)
+  const article: Article = {
+    meta: finalMeta,
+    tree,
+    derived: {
+      plainText,
+      wordCount,
+      charCount: [...plainText].length,
+      readingTimeMinutes: Math.max(1, Math.ceil(wordCount / (options.wordsPerMinute ?? 230))),
+      slug: finalMeta.slug,
+      id: finalMeta.id,
+      dir: directionOf(language),
+    },
+    images,
+    sourceHash,
+    messages: sortMessages(messages),
+  }
+  if (file) article.path = file
+  if (folder) article.dir = folder
+  return article
+}
+
+/** Read an article from disk (only that file and the images in its folder). */
+export async function readArticle(file: string, options: Omit<ParseOptions, 'path'> = {}): Promise<Article> {
+  let bytes: Uint8Array
+  try {
+    const maxBytes = options.maxBytes ?? defaultMaxBytes
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(file))
+    if (size > maxBytes) return parseArticle(new Uint8Array(maxBytes + 1), { ...options, path: file })
+    bytes = new Uint8Array(await readFile(file))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'Is a folder, not an article' : `Cannot read the file (${code ?? (error as Error).message})`
+    const messages = [createMessage(file, reason, { ruleId: 'unreadable-file', fatal: true })]
+    return emptyArticle(file, path.dirname(path.resolve(file)), undefined, options.config ?? { sections: {} }, '', messages)
+  }
+  return parseArticle(bytes, { ...options, path: file })
+}
+
+function fallbackMeta(fileSlug: string | undefined, config: PublicationConfig): ArticleMeta {
+  const slug = fileSlug || 'article'
+  return {
+    title: '',
+    authors: [],
+    tags: [],
+    language: config.language ?? 'en',
+    id: config.baseUrl ? new URL(`articles/${slug}`, config.baseUrl).href : `urn:pressroom:article:${slug}`,
+    slug,
+    status: 'usable',
+  }
+}
+
+function emptyArticle(
+  file: string | undefined,
+  folder: string | undefined,
+  fileSlug: string | undefined,
+  config: PublicationConfig,
+  sourceHash: string,
+  messages: VFileMessage[],
+): Article {
+  const meta = fallbackMeta(fileSlug, config)
+  const article: Article = {
+    meta,
+    tree: { type: 'root', children: [] },
+    derived: { plainText: '', wordCount: 0, charCount: 0, readingTimeMinutes: 0, slug: meta.slug, id: meta.id, dir: directionOf(meta.language) },
+    images: [],
+    sourceHash,
+    messages,
+  }
+  if (file) article.path = file
+  if (folder) article.dir = folder
+  return article
+}
+
+function sortMessages(messages: VFileMessage[]): VFileMessage[] {
+  return messages
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => (a.message.line ?? 0) - (b.message.line ?? 0) || (a.message.column ?? 0) - (b.message.column ?? 0) || a.index - b.index)
+    .map(({ message }) => message)
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+}

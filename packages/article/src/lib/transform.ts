@@ -1,0 +1,232 @@
+import type { Image, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFileMessage } from 'vfile-message'
+import type { Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
+import { canonicalLanguage, directionOf } from './language.js'
+import { createMessage } from './messages.js'
+
+type Directive = ContainerDirective | LeafDirective | TextDirective
+
+/** Characters XML 1.0 forbids, and C1 controls: never let them through. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+export const knownDirectives = {
+  containerDirective: ['pullquote', 'aside', 'figure'],
+  leafDirective: [] as string[],
+  textDirective: ['span'],
+}
+
+interface TransformContext {
+  file: string | undefined
+  messages: VFileMessage[]
+  language: string
+}
+
+/**
+ * Turn the parsed tree into Pressroom's canonical body: directives become
+ * `pullquote`/`aside`/`figure`/`span` nodes, images with a caption become
+ * figures, control characters are removed, and every problem is reported.
+ */
+export function transformTree(tree: Root, context: TransformContext): void {
+  const { file, messages } = context
+  const warn = (reason: string, place: RootContent | Root | undefined, ruleId: string) =>
+    messages.push(createMessage(file, reason, { place, ruleId }))
+
+  // Control characters: strip from every string a renderer might print.
+  visit(tree, (node) => {
+    let found = false
+    const clean = (value: string) => {
+      controlCharacters.lastIndex = 0
+      if (!controlCharacters.test(value)) return value
+      found = true
+      return value.replace(controlCharacters, '')
+    }
+    const record = node as unknown as Record<string, unknown>
+    for (const key of ['value', 'alt', 'title', 'url'] as const) {
+      if (typeof record[key] === 'string') record[key] = clean(record[key] as string)
+    }
+    if (found) warn('Removed control characters that no output format can carry', node as RootContent, 'control-character')
+  })
+
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return
+    if (node.type === 'html') {
+      warn('Raw HTML is not supported and will be dropped; use Markdown or a directive', node, 'raw-html')
+      return
+    }
+    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+      const replacement = convertDirective(node as Directive, context, warn)
+      parent.children.splice(index, 1, ...(replacement as typeof parent.children))
+      return [SKIP, index]
+    }
+    if (node.type === 'paragraph') {
+      const figure = implicitFigure(node)
+      if (figure) {
+        parent.children[index] = figure as (typeof parent.children)[number]
+        return SKIP
+      }
+    }
+    return undefined
+  })
+
+  // Footnotes: duplicates and references to nothing.
+  const definitions = new Map<string, RootContent>()
+  const referenced = new Set<string>()
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') {
+      const id = node.identifier
+      if (definitions.has(id)) {
+        warn(`Duplicate footnote definition \`[^${node.label ?? id}]\`; only the first is used`, node, 'duplicate-footnote')
+      } else {
+        definitions.set(id, node)
+      }
+    } else if (node.type === 'footnoteReference') {
+      referenced.add(node.identifier)
+    }
+  })
+  visit(tree, 'footnoteReference', (node) => {
+    if (!definitions.has(node.identifier)) warn(`Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`, node, 'undefined-footnote')
+  })
+  for (const [id, node] of definitions) {
+    if (!referenced.has(id)) warn(`Footnote \`[^${id}]\` is defined but never referenced`, node, 'unused-footnote')
+  }
+}
+
+/** A paragraph holding only an image with a title is a figure (title = caption). */
+function implicitFigure(paragraph: Paragraph): Figure | undefined {
+  const children = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  if (children.length !== 1 || children[0].type !== 'image') return undefined
+  const image = children[0] as Image
+  if (!image.title) return undefined
+  const caption: FigureCaption = { type: 'figureCaption', children: [{ type: 'text', value: image.title }] }
+  return {
+    type: 'figure',
+    children: [{ ...image, title: null }, caption],
+    position: paragraph.position,
+  }
+}
+
+function languageAttributes(
+  directive: Directive,
+  context: TransformContext,
+  warn: (reason: string, place: RootContent, ruleId: string) => void,
+): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  const raw = directive.attributes?.lang
+  if (!raw) return {}
+  const lang = canonicalLanguage(raw)
+  if (!lang) {
+    warn(`\`${raw}\` is not a BCP 47 language tag; ignored`, directive, 'invalid-language')
+    return {}
+  }
+  return { lang, dir: directionOf(lang) }
+}
+
+function convertDirective(
+  directive: Directive,
+  context: TransformContext,
+  warn: (reason: string, place: RootContent, ruleId: string) => void,
+): RootContent[] {
+  const name = directive.name
+  const kind = directive.type
+  const position = directive.position
+  if (kind === 'containerDirective' && (name === 'pullquote' || name === 'aside')) {
+    // A `[label]` is parsed as a first paragraph flagged `directiveLabel`.
+    let label: string | undefined
+    const children = directive.children.filter((child) => {
+      if (child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+        label = mdastToString(child)
+        return false
+      }
+      return true
+    })
+    if (children.length === 0) {
+      warn(`\`:::${name}\` is empty; removed`, directive, 'empty-directive')
+      return []
+    }
+    const lang = languageAttributes(directive, context, warn)
+    if (name === 'pullquote') {
+      const node: PullQuote = { type: 'pullquote', children: children as PullQuote['children'], position, ...lang }
+      const cite = directive.attributes?.cite ?? label
+      if (cite) node.attribution = cite
+      return [node]
+    }
+    const node: Aside = { type: 'aside', children: children as Aside['children'], position, ...lang }
+    if (label) node.label = label
+    return [node]
+  }
+  if (kind === 'containerDirective' && name === 'figure') {
+    return [convertFigure(directive, warn)]
+  }
+  if (kind === 'textDirective' && name === 'span') {
+    const lang = languageAttributes(directive, context, warn)
+    if (!lang.lang) {
+      if (!directive.attributes?.lang) warn('`:span` needs a `lang` attribute, as in :span[bonjour]{lang=fr}', directive, 'missing-attribute')
+      return directive.children as RootContent[]
+    }
+    const node: Span = { type: 'span', children: directive.children, lang: lang.lang, dir: lang.dir!, position }
+    return [node]
+  }
+  if (kind === 'textDirective' && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0) {
+    // Prose such as "note:this" or "ratio 3:a": not meant as a directive, give it back as written.
+    return [{ type: 'text', value: `:${name}`, position }]
+  }
+  const marker = kind === 'containerDirective' ? ':::' : kind === 'leafDirective' ? '::' : ':'
+  const known = [...knownDirectives.containerDirective.map((n) => `:::${n}`), ...knownDirectives.textDirective.map((n) => `:${n}`)]
+  warn(`Unknown directive \`${marker}${name}\`; its content is kept as plain text (known: ${known.join(', ')})`, directive, 'unknown-directive')
+  if (kind === 'textDirective') {
+    const text: Text = { type: 'text', value: `:${name}`, position }
+    return [text, ...(directive.children as PhrasingContent[])] as RootContent[]
+  }
+  if (kind === 'leafDirective') {
+    return directive.children.length > 0 ? [{ type: 'paragraph', children: directive.children, position }] : []
+  }
+  return directive.children as RootContent[]
+}
+
+function convertFigure(
+  directive: ContainerDirective,
+  warn: (reason: string, place: RootContent, ruleId: string) => void,
+): RootContent {
+  let image: Image | undefined
+  const captionParts: PhrasingContent[] = []
+  for (const child of directive.children) {
+    if (child.type === 'paragraph') {
+      const rest: PhrasingContent[] = []
+      for (const inline of child.children) {
+        if (!image && inline.type === 'image') image = inline
+        else rest.push(inline)
+      }
+      const meaningful = rest.filter((node) => !(node.type === 'text' && node.value.trim() === '' ) && node.type !== 'break')
+      if (meaningful.length > 0) {
+        if (captionParts.length > 0) captionParts.push({ type: 'text', value: ' ' })
+        captionParts.push(...trimPhrasing(rest))
+      }
+    } else {
+      warn(`A \`:::figure\` holds an image and a caption paragraph; a ${child.type} here is dropped`, child, 'figure-content')
+    }
+  }
+  if (!image) {
+    warn('`:::figure` has no image; its text is kept as a paragraph', directive, 'figure-without-image')
+    return { type: 'paragraph', children: captionParts, position: directive.position }
+  }
+  const figure: Figure = { type: 'figure', children: [{ ...image, title: null }], position: directive.position }
+  if (captionParts.length === 0 && image.title) captionParts.push({ type: 'text', value: image.title })
+  if (captionParts.length > 0) figure.children = [figure.children[0], { type: 'figureCaption', children: captionParts }]
+  const credit = directive.attributes?.credit?.trim()
+  if (credit) figure.credit = credit
+  return figure
+}
+
+function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
+  const result = nodes.filter((node) => node.type !== 'break')
+  const first = result[0]
+  if (first?.type === 'text') result[0] = { ...first, value: first.value.replace(/^\s+/, '') }
+  const last = result.at(-1)
+  if (last?.type === 'text') result[result.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') }
+  return result
+}
+
+export type { Parent }

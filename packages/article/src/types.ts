@@ -5,14 +5,7 @@
  * reader. It is plain data (structured-clonable, so it crosses worker threads):
  * no class instances but the `VFileMessage`s in `messages`.
  */
-import type {
-  BlockContent,
-  DefinitionContent,
-  Image,
-  Parent,
-  PhrasingContent,
-  Root,
-} from 'mdast'
+import type { BlockContent, DefinitionContent, Image, Parent, PhrasingContent, Root } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 
 /** Text direction, derived from the language. */

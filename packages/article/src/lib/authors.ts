@@ -45,7 +45,8 @@ function handleFrom(value: string, network: string): string {
     try {
       const url = new URL(handle)
       const parts = url.pathname.split('/').filter(Boolean)
-      if (network === 'mastodon' && parts[0]?.startsWith('@')) return `${parts[0].slice(1)}@${url.host}`
+      if (network === 'mastodon' && parts[0]?.startsWith('@'))
+        return `${parts[0].slice(1)}@${url.host}`
       handle = network === 'linkedin' && parts[0] === 'in' ? (parts[1] ?? '') : (parts.at(-1) ?? '')
     } catch {}
   }
@@ -53,7 +54,11 @@ function handleFrom(value: string, network: string): string {
 }
 
 /** Read `authors` (or the `author` alias: a string, a list, or a mapping). */
-export async function readAuthors(fields: FieldReader, value: unknown, at: string): Promise<Author[]> {
+export async function readAuthors(
+  fields: FieldReader,
+  value: unknown,
+  at: string,
+): Promise<Author[]> {
   if (value === undefined || value === null) return []
   const list = Array.isArray(value) ? value : [value]
   const authors: Author[] = []
@@ -75,23 +80,44 @@ export async function readAuthors(fields: FieldReader, value: unknown, at: strin
     const bio = fields.string(data.bio, [...path, 'bio'])
     if (bio) {
       const children = await parseInline(bio)
-      author.bio = { markdown: bio, text: children.map((node) => mdastToString(node)).join(''), children }
+      author.bio = {
+        markdown: bio,
+        text: children.map((node) => mdastToString(node)).join(''),
+        children,
+      }
     }
     const url = fields.url(data.url, [...path, 'url'])
     if (url) {
       author.url = url
-      author.links.push({ rel: 'url', href: url, label: url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '') })
+      author.links.push({
+        rel: 'url',
+        href: url,
+        label: url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''),
+      })
     }
     for (const key of Object.keys(data)) {
-      if (!authorKeys.has(key)) fields.warn([...path, key], `Unknown author field \`${key}\`; ignored`, 'unknown-field', true)
+      if (!authorKeys.has(key))
+        fields.warn(
+          [...path, key],
+          `Unknown author field \`${key}\`; ignored`,
+          'unknown-field',
+          true,
+        )
     }
     for (const network of socialNetworks) {
-      const raw = fields.string(data[network] ?? (network === 'twitter' ? data.x : undefined), [...path, network])
+      const raw = fields.string(data[network] ?? (network === 'twitter' ? data.x : undefined), [
+        ...path,
+        network,
+      ])
       if (!raw) continue
       const handle = handleFrom(raw, network)
       const link = handle ? networks[network](handle) : undefined
       if (!link) {
-        fields.warn([...path, network], `\`${raw}\` is not a valid ${network} handle; ignored`, 'invalid-handle')
+        fields.warn(
+          [...path, network],
+          `\`${raw}\` is not a valid ${network} handle; ignored`,
+          'invalid-handle',
+        )
         continue
       }
       author.social[network] = handle

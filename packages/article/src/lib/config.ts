@@ -41,7 +41,11 @@ export function parseConfig(
   const yaml = parseYaml(text)
   for (const error of yaml.errors) {
     messages.push(
-      createMessage(file, `Invalid YAML: ${error.reason}`, { place: error.point, ruleId: 'yaml-syntax', fatal: true }),
+      createMessage(file, `Invalid YAML: ${error.reason}`, {
+        place: error.point,
+        ruleId: 'yaml-syntax',
+        fatal: true,
+      }),
     )
   }
   if (yaml.errors.length > 0) return { config, messages }
@@ -58,13 +62,23 @@ export function parseConfig(
   if (language) {
     const canonical = canonicalLanguage(language)
     if (canonical) config.language = canonical
-    else fields.warn(['language'], `\`${language}\` is not a BCP 47 language tag (such as en, en-GB, ar); ignored`, 'invalid-language')
+    else
+      fields.warn(
+        ['language'],
+        `\`${language}\` is not a BCP 47 language tag (such as en, en-GB, ar); ignored`,
+        'invalid-language',
+      )
   }
   const timezone = fields.string(data.timezone, ['timezone'])
   if (timezone) {
     const offset = normaliseOffset(timezone)
     if (offset) config.timezone = offset
-    else fields.warn(['timezone'], `\`${timezone}\` is not a UTC offset such as +03:00 or Z; using Z`, 'invalid-timezone')
+    else
+      fields.warn(
+        ['timezone'],
+        `\`${timezone}\` is not a UTC offset such as +03:00 or Z; using Z`,
+        'invalid-timezone',
+      )
   }
   const rights = fields.string(data.rights, ['rights'])
   if (rights) config.rights = rights

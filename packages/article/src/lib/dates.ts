@@ -44,13 +44,17 @@ export function parseDate(input: unknown, timezone = 'Z'): DateResult {
   } else if (typeof input === 'string') {
     text = input.trim()
   } else {
-    return { ok: false, reason: `expected an ISO 8601 date such as 2024-01-19, not ${describe(input)}` }
+    return {
+      ok: false,
+      reason: `expected an ISO 8601 date such as 2024-01-19, not ${describe(input)}`,
+    }
   }
   const zone = normaliseOffset(timezone) ?? 'Z'
   let match = dateOnly.exec(text)
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-    if (!validDay(year, month, day)) return { ok: false, reason: `\`${text}\` is not a calendar date` }
+    if (!validDay(year, month, day))
+      return { ok: false, reason: `\`${text}\` is not a calendar date` }
     const dt = `${text}T00:00:00${zone}`
     return {
       ok: true,
@@ -84,7 +88,15 @@ export function parseDate(input: unknown, timezone = 'Z'): DateResult {
   const datePart = `${match[1]}-${match[2]}-${match[3]}`
   const iso = `${datePart}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${offset}`
   const ms =
-    Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(`0${fraction || '.0'}`) * 1000)) -
+    Date.UTC(
+      year,
+      month - 1,
+      day,
+      hour,
+      minute,
+      second,
+      Math.round(Number(`0${fraction || '.0'}`) * 1000),
+    ) -
     offsetMinutes(offset) * 60_000
   return {
     ok: true,
@@ -97,6 +109,7 @@ export function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``
+  if (typeof value === 'string')
+    return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``
   return `the ${typeof value} \`${String(value)}\``
 }

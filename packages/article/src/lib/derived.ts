@@ -30,13 +30,19 @@ export function plainTextOf(tree: Root): string {
           })
           break
         case 'table':
-          for (const row of node.children) blocks.push(row.children.map((cell) => textOf(cell)).join('\t'))
+          for (const row of node.children)
+            blocks.push(row.children.map((cell) => textOf(cell)).join('\t'))
           break
         case 'code':
           blocks.push(node.value)
           break
         default:
-          if ('children' in node && !blockTypes.has(node.type) && node.type !== 'tableCell' && node.type !== 'listItem') {
+          if (
+            'children' in node &&
+            !blockTypes.has(node.type) &&
+            node.type !== 'tableCell' &&
+            node.type !== 'listItem'
+          ) {
             walk(node.children as RootContent[], prefix)
           } else {
             const text = textOf(node)
@@ -51,14 +57,18 @@ export function plainTextOf(tree: Root): string {
 
 /** Text of a node, footnote references left out, whitespace collapsed. */
 function textOf(node: RootContent): string {
-  return mdastToString(withoutFootnoteRefs(node), { includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+  return mdastToString(withoutFootnoteRefs(node), { includeImageAlt: false })
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 function withoutFootnoteRefs(node: RootContent): RootContent {
   if (!('children' in node)) return node
   return {
     ...node,
-    children: (node.children as RootContent[]).filter((child) => child.type !== 'footnoteReference').map(withoutFootnoteRefs),
+    children: (node.children as RootContent[])
+      .filter((child) => child.type !== 'footnoteReference')
+      .map(withoutFootnoteRefs),
   } as RootContent
 }
 

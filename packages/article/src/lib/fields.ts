@@ -32,7 +32,11 @@ export class FieldReader {
     if (value === undefined || value === null) return undefined
     if (typeof value === 'number' || typeof value === 'boolean') return String(value)
     if (typeof value !== 'string') {
-      this.warn(path, `\`${path.join('.')}\` should be text, not ${describe(value)}; ignored`, 'field-type')
+      this.warn(
+        path,
+        `\`${path.join('.')}\` should be text, not ${describe(value)}; ignored`,
+        'field-type',
+      )
       return undefined
     }
     const text = value.trim()
@@ -49,7 +53,11 @@ export class FieldReader {
         .filter(Boolean)
     }
     if (!Array.isArray(value)) {
-      this.warn(path, `\`${path.join('.')}\` should be a list of text, not ${describe(value)}; ignored`, 'field-type')
+      this.warn(
+        path,
+        `\`${path.join('.')}\` should be a list of text, not ${describe(value)}; ignored`,
+        'field-type',
+      )
       return []
     }
     const result: string[] = []
@@ -68,15 +76,26 @@ export class FieldReader {
       const url = new URL(text)
       if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
     } catch {}
-    this.warn(path, `\`${path.join('.')}\` should be an absolute http(s) URL, not \`${text}\`; ignored`, 'invalid-url')
+    this.warn(
+      path,
+      `\`${path.join('.')}\` should be an absolute http(s) URL, not \`${text}\`; ignored`,
+      'invalid-url',
+    )
     return undefined
   }
 
   /** A mapping (plain object). */
-  mapping(value: unknown, path: ReadonlyArray<string | number>): Record<string, unknown> | undefined {
+  mapping(
+    value: unknown,
+    path: ReadonlyArray<string | number>,
+  ): Record<string, unknown> | undefined {
     if (value === undefined || value === null) return undefined
     if (typeof value !== 'object' || Array.isArray(value)) {
-      this.warn(path, `\`${path.join('.')}\` should be a mapping, not ${describe(value)}; ignored`, 'field-type')
+      this.warn(
+        path,
+        `\`${path.join('.')}\` should be a mapping, not ${describe(value)}; ignored`,
+        'field-type',
+      )
       return undefined
     }
     return value as Record<string, unknown>

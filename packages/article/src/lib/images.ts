@@ -10,12 +10,21 @@ import type { ArticleImage, ArticleMeta } from '../types.js'
 import { createMessage } from './messages.js'
 
 /** Media types Pressroom embeds, sniffed from the first bytes. */
-export function sniffImage(bytes: Uint8Array): { mediaType: string; extension: string } | undefined {
+export function sniffImage(
+  bytes: Uint8Array,
+): { mediaType: string; extension: string } | undefined {
   const starts = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte)
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mediaType: 'image/png', extension: 'png' }
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))
+    return { mediaType: 'image/png', extension: 'png' }
   if (starts(0xff, 0xd8, 0xff)) return { mediaType: 'image/jpeg', extension: 'jpg' }
   if (starts(0x47, 0x49, 0x46, 0x38)) return { mediaType: 'image/gif', extension: 'gif' }
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) {
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  ) {
     return { mediaType: 'image/webp', extension: 'webp' }
   }
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart()
@@ -32,7 +41,11 @@ interface ImageUse {
 }
 
 /** Every image `src` the article uses, hero first, in document order. */
-export function collectImageUses(tree: Root, meta: ArticleMeta | undefined, heroPoint?: Point): ImageUse[] {
+export function collectImageUses(
+  tree: Root,
+  meta: ArticleMeta | undefined,
+  heroPoint?: Point,
+): ImageUse[] {
   const uses: ImageUse[] = []
   if (meta?.image) uses.push({ src: meta.image.src, position: heroPoint, hero: true })
   const definitions = new Map<string, Definition>()
@@ -80,11 +93,33 @@ export async function resolveImages(
     const place = use.position
     const what = use.hero ? 'Hero image' : 'Image'
     const reasons: Record<Exclude<ArticleImage['status'], 'ok'>, [string, string, boolean]> = {
-      remote: [`${what} \`${use.src}\` is remote: it is never fetched, so it will not be embedded; copy it into the article's folder`, 'image-remote', false],
-      outside: [`${what} \`${use.src}\` is outside the article's folder: it will not be embedded`, 'image-outside', false],
-      missing: [folder ? `${what} \`${use.src}\` not found in the article's folder` : `${what} \`${use.src}\` cannot be resolved: the article has no folder`, 'image-missing', Boolean(folder)],
-      corrupt: [`${what} \`${use.src}\` is not a readable PNG, JPEG, GIF or WebP file`, 'image-corrupt', true],
-      unsupported: [`${what} \`${use.src}\` is an SVG, which is not embedded (it can carry scripts); use PNG or JPEG`, 'image-unsupported', false],
+      remote: [
+        `${what} \`${use.src}\` is remote: it is never fetched, so it will not be embedded; copy it into the article's folder`,
+        'image-remote',
+        false,
+      ],
+      outside: [
+        `${what} \`${use.src}\` is outside the article's folder: it will not be embedded`,
+        'image-outside',
+        false,
+      ],
+      missing: [
+        folder
+          ? `${what} \`${use.src}\` not found in the article's folder`
+          : `${what} \`${use.src}\` cannot be resolved: the article has no folder`,
+        'image-missing',
+        Boolean(folder),
+      ],
+      corrupt: [
+        `${what} \`${use.src}\` is not a readable PNG, JPEG, GIF or WebP file`,
+        'image-corrupt',
+        true,
+      ],
+      unsupported: [
+        `${what} \`${use.src}\` is an SVG, which is not embedded (it can carry scripts); use PNG or JPEG`,
+        'image-unsupported',
+        false,
+      ],
     }
     if (image.status === 'ok') return
     const [reason, ruleId, fatal] = reasons[image.status]
@@ -102,7 +137,10 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
   }
   if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) {
     if (!folder) return { src, status: 'outside' }
-    const resolved = path.resolve(folder, relative.replace(/^[\\/]+/, path.isAbsolute(relative) ? '/' : ''))
+    const resolved = path.resolve(
+      folder,
+      relative.replace(/^[\\/]+/, path.isAbsolute(relative) ? '/' : ''),
+    )
     if (path.isAbsolute(relative) || !isInside(folder, resolved)) return { src, status: 'outside' }
   }
   if (!folder) return { src, status: 'missing' }
@@ -121,7 +159,8 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
   const bytes = new Uint8Array(await readFile(real))
   const kind = sniffImage(bytes)
   if (!kind) return { src, status: 'corrupt', path: posix }
-  if (kind.mediaType === 'image/svg+xml') return { src, status: 'unsupported', path: posix, ...kind }
+  if (kind.mediaType === 'image/svg+xml')
+    return { src, status: 'unsupported', path: posix, ...kind }
   let size: { width?: number; height?: number }
   try {
     size = imageSize(bytes)

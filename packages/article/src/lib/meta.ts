@@ -9,8 +9,25 @@ import { canonicalLanguage } from './language.js'
 
 /** Fields of the canonical format. */
 const canonicalFields = new Set([
-  'title', 'subtitle', 'authors', 'published', 'updated', 'section', 'tags', 'language', 'summary',
-  'canonical_url', 'short_url', 'id', 'slug', 'publisher', 'rights', 'disclaimer', 'status', 'embargo', 'image',
+  'title',
+  'subtitle',
+  'authors',
+  'published',
+  'updated',
+  'section',
+  'tags',
+  'language',
+  'summary',
+  'canonical_url',
+  'short_url',
+  'id',
+  'slug',
+  'publisher',
+  'rights',
+  'disclaimer',
+  'status',
+  'embargo',
+  'image',
 ])
 
 /** Conventions of other static-site generators, accepted with a warning. */
@@ -51,7 +68,11 @@ function readDate(context: MetaContext, value: unknown, path: string): ArticleDa
   if (value === undefined || value === null || value === '') return undefined
   const result = parseDate(value, context.config.timezone)
   if (!result.ok) {
-    context.fields.warn([path], `Invalid date in \`${path}\`: ${result.reason}; ignored`, 'invalid-date')
+    context.fields.warn(
+      [path],
+      `Invalid date in \`${path}\`: ${result.reason}; ignored`,
+      'invalid-date',
+    )
     return undefined
   }
   if (result.assumedOffset) {
@@ -65,7 +86,10 @@ function readDate(context: MetaContext, value: unknown, path: string): ArticleDa
 }
 
 /** Read, validate and normalise the frontmatter mapping. */
-export async function readMeta(data: Record<string, unknown>, context: MetaContext): Promise<ArticleMeta | undefined> {
+export async function readMeta(
+  data: Record<string, unknown>,
+  context: MetaContext,
+): Promise<ArticleMeta | undefined> {
   const { fields, config } = context
   const values: Record<string, unknown> = {}
   const from: Record<string, string> = {}
@@ -78,10 +102,20 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
     const target = aliases[key]
     if (target) {
       if (target in data || target in values) {
-        fields.warn([key], `\`${key}\` is ignored: \`${target}\` is also set`, 'duplicate-field', true)
+        fields.warn(
+          [key],
+          `\`${key}\` is ignored: \`${target}\` is also set`,
+          'duplicate-field',
+          true,
+        )
         continue
       }
-      fields.warn([key], `\`${key}\` is read as \`${target}\`; prefer \`${target}\``, 'field-alias', true)
+      fields.warn(
+        [key],
+        `\`${key}\` is read as \`${target}\`; prefer \`${target}\``,
+        'field-alias',
+        true,
+      )
       values[target] = key === 'draft' ? (value === true ? 'withheld' : 'usable') : value
       from[target] = key
       continue
@@ -94,7 +128,9 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
   if (!title) {
     fields.error(
       values.title === undefined ? [] : [at('title')],
-      values.title === undefined ? 'Missing `title` in the frontmatter' : '`title` must be non-empty text',
+      values.title === undefined
+        ? 'Missing `title` in the frontmatter'
+        : '`title` must be non-empty text',
       'missing-title',
     )
     return undefined
@@ -125,7 +161,12 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
   if (languageText) {
     const canonical = canonicalLanguage(languageText)
     if (canonical) meta.language = canonical
-    else fields.warn([at('language')], `\`${languageText}\` is not a BCP 47 language tag (such as en, en-GB, ar); using the default`, 'invalid-language')
+    else
+      fields.warn(
+        [at('language')],
+        `\`${languageText}\` is not a BCP 47 language tag (such as en, en-GB, ar); using the default`,
+        'invalid-language',
+      )
   }
   meta.language ||= config.language ?? 'en'
 
@@ -138,18 +179,32 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
 
   const slugText = fields.string(values.slug, [at('slug')])
   if (slugText && !slugPattern.test(slugText)) {
-    fields.warn([at('slug')], `\`slug\` should be lowercase words joined by hyphens; using \`${githubSlug(slugText)}\``, 'invalid-slug')
+    fields.warn(
+      [at('slug')],
+      `\`slug\` should be lowercase words joined by hyphens; using \`${githubSlug(slugText)}\``,
+      'invalid-slug',
+    )
   }
   meta.slug = (slugText ? githubSlug(slugText) : context.fileSlug) || githubSlug(title) || 'article'
 
   const idText = fields.string(values.id, [at('id')])
   if (idText) {
     if (/^[a-z][a-z0-9+.-]*:\S+$/i.test(idText)) meta.id = idText
-    else fields.warn([at('id')], `\`id\` must be an absolute URI (https:, urn:, tag:), not \`${idText}\`; using the default`, 'invalid-id')
+    else
+      fields.warn(
+        [at('id')],
+        `\`id\` must be an absolute URI (https:, urn:, tag:), not \`${idText}\`; using the default`,
+        'invalid-id',
+      )
   }
-  meta.id ||= config.baseUrl ? new URL(`articles/${meta.slug}`, config.baseUrl).href : `urn:pressroom:article:${meta.slug}`
+  meta.id ||= config.baseUrl
+    ? new URL(`articles/${meta.slug}`, config.baseUrl).href
+    : `urn:pressroom:article:${meta.slug}`
 
-  const publisher = values.publisher === undefined ? config.publisher : readPublisher(fields, values.publisher, [at('publisher')])
+  const publisher =
+    values.publisher === undefined
+      ? config.publisher
+      : readPublisher(fields, values.publisher, [at('publisher')])
   if (publisher) meta.publisher = publisher
   const rights = fields.string(values.rights, [at('rights')]) ?? config.rights
   if (rights) meta.rights = rights
@@ -158,8 +213,14 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
 
   const status = fields.string(values.status, [at('status')])
   if (status) {
-    if (status === 'usable' || status === 'withheld' || status === 'canceled') meta.status = status as PubStatus
-    else fields.warn([at('status')], `\`status\` must be usable, withheld or canceled, not \`${status}\`; using usable`, 'invalid-status')
+    if (status === 'usable' || status === 'withheld' || status === 'canceled')
+      meta.status = status as PubStatus
+    else
+      fields.warn(
+        [at('status')],
+        `\`status\` must be usable, withheld or canceled, not \`${status}\`; using usable`,
+        'invalid-status',
+      )
   }
   const embargo = readDate(context, values.embargo, at('embargo'))
   if (embargo) meta.embargo = embargo
@@ -172,7 +233,11 @@ export async function readMeta(data: Record<string, unknown>, context: MetaConte
 function readHero(fields: FieldReader, value: unknown, at: string): HeroImage | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string') {
-    fields.warn([at], '`image` has no `alt` text: give it as `image: {src, alt}` so that readers who cannot see it know what it shows', 'missing-alt')
+    fields.warn(
+      [at],
+      '`image` has no `alt` text: give it as `image: {src, alt}` so that readers who cannot see it know what it shows',
+      'missing-alt',
+    )
     return value.trim() ? { src: value.trim(), alt: '' } : undefined
   }
   const data = fields.mapping(value, [at])

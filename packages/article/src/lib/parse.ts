@@ -39,15 +39,24 @@ export const defaultMaxBytes = 4 * 1024 * 1024
  * `line:column` and a rule id) in `article.messages`; errors have `fatal: true`
  * and mean the article must not be rendered.
  */
-export async function parseArticle(source: string | Uint8Array, options: ParseOptions = {}): Promise<Article> {
+export async function parseArticle(
+  source: string | Uint8Array,
+  options: ParseOptions = {},
+): Promise<Article> {
   const file = options.path
   const messages: VFileMessage[] = []
   const config: PublicationConfig = options.config ?? { sections: {} }
   const folder = options.folder ?? (file ? path.dirname(path.resolve(file)) : undefined)
-  const fileSlug = file ? githubSlug(path.basename(file).replace(/\.(md|markdown|mdown|mkd)$/i, '')) : undefined
+  const fileSlug = file
+    ? githubSlug(path.basename(file).replace(/\.(md|markdown|mdown|mkd)$/i, ''))
+    : undefined
   const bytes = typeof source === 'string' ? undefined : source
   const sourceHash = createHash('sha256').update(source).digest('hex')
-  const fail = (reason: string, ruleId: string, place?: Position | { line: number; column: number }) => {
+  const fail = (
+    reason: string,
+    ruleId: string,
+    place?: Position | { line: number; column: number },
+  ) => {
     messages.push(createMessage(file, reason, { place, ruleId, fatal: true }))
     return emptyArticle(file, folder, fileSlug, config, sourceHash, messages)
   }
@@ -63,18 +72,30 @@ export async function parseArticle(source: string | Uint8Array, options: ParseOp
 
   let text: string
   if (bytes) {
-    if (bytes.includes(0)) return fail('This is a binary file, not a Markdown article', 'binary-file', { line: 1, column: 1 })
+    if (bytes.includes(0))
+      return fail('This is a binary file, not a Markdown article', 'binary-file', {
+        line: 1,
+        column: 1,
+      })
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
-      return fail('This file is not valid UTF-8 text; save it as UTF-8', 'invalid-encoding', { line: 1, column: 1 })
+      return fail('This file is not valid UTF-8 text; save it as UTF-8', 'invalid-encoding', {
+        line: 1,
+        column: 1,
+      })
     }
   } else {
     text = source as string
   }
   text = text.replace(/^\uFEFF/, '')
 
-  if (text.trim() === '') return fail('The file is empty: an article needs frontmatter with a `title` and a body', 'empty-file', { line: 1, column: 1 })
+  if (text.trim() === '')
+    return fail(
+      'The file is empty: an article needs frontmatter with a `title` and a body',
+      'empty-file',
+      { line: 1, column: 1 },
+    )
 
   const tree: Root = await parseMarkdown(text)
 
@@ -86,23 +107,42 @@ export async function parseArticle(source: string | Uint8Array, options: ParseOp
   let heroPoint: Point | undefined
   if (!yamlNode) {
     messages.push(
-      createMessage(file, 'Missing frontmatter: start the file with `---`, a `title: ...` line and `---`', {
-        place: { line: 1, column: 1 },
-        ruleId: 'missing-title',
-        fatal: true,
-      }),
+      createMessage(
+        file,
+        'Missing frontmatter: start the file with `---`, a `title: ...` line and `---`',
+        {
+          place: { line: 1, column: 1 },
+          ruleId: 'missing-title',
+          fatal: true,
+        },
+      ),
     )
   } else {
     const start = { line: (yamlNode.position?.start.line ?? 1) + 1, column: 1 }
     const yaml = parseYaml(yamlNode.value, start)
     for (const error of yaml.errors) {
-      messages.push(createMessage(file, `Invalid YAML in the frontmatter: ${error.reason}`, { place: error.point, ruleId: 'yaml-syntax', fatal: true }))
+      messages.push(
+        createMessage(file, `Invalid YAML in the frontmatter: ${error.reason}`, {
+          place: error.point,
+          ruleId: 'yaml-syntax',
+          fatal: true,
+        }),
+      )
     }
     if (yaml.errors.length === 0) {
-      const fields = new FieldReader(yaml, file, messages, yamlNode.position?.start ?? { line: 1, column: 1 })
+      const fields = new FieldReader(
+        yaml,
+        file,
+        messages,
+        yamlNode.position?.start ?? { line: 1, column: 1 },
+      )
       const data = yaml.data ?? {}
       if (typeof data !== 'object' || Array.isArray(data)) {
-        fields.error([], 'The frontmatter must be a mapping of fields (`title: ...`)', 'missing-title')
+        fields.error(
+          [],
+          'The frontmatter must be a mapping of fields (`title: ...`)',
+          'missing-title',
+        )
       } else {
         meta = await readMeta(data as Record<string, unknown>, { fields, config, fileSlug })
         const at = 'image' in data ? 'image' : 'cover' in data ? 'cover' : 'featured_image'
@@ -116,7 +156,10 @@ export async function parseArticle(source: string | Uint8Array, options: ParseOp
   transformTree(tree, { file, messages, language })
 
   const plainText = plainTextOf(tree)
-  const hasBody = tree.children.some((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'html')
+  const hasBody = tree.children.some(
+    (node) =>
+      node.type !== 'definition' && node.type !== 'footnoteDefinition' && node.type !== 'html',
+  )
   if (!hasBody) {
     messages.push(
       createMessage(file, 'The article has no body: write its text below the frontmatter', {
@@ -127,7 +170,12 @@ export async function parseArticle(source: string | Uint8Array, options: ParseOp
     )
   }
 
-  const images = await resolveImages(collectImageUses(tree, meta, heroPoint), folder, file, messages)
+  const images = await resolveImages(
+    collectImageUses(tree, meta, heroPoint),
+    folder,
+    file,
+    messages,
+  )
 
   const finalMeta: ArticleMeta = meta ?? fallbackMeta(fileSlug, config)
   if (!finalMeta.summary) {
@@ -157,18 +205,34 @@ export async function parseArticle(source: string | Uint8Array, options: ParseOp
 }
 
 /** Read an article from disk (only that file and the images in its folder). */
-export async function readArticle(file: string, options: Omit<ParseOptions, 'path'> = {}): Promise<Article> {
+export async function readArticle(
+  file: string,
+  options: Omit<ParseOptions, 'path'> = {},
+): Promise<Article> {
   let bytes: Uint8Array
   try {
     const maxBytes = options.maxBytes ?? defaultMaxBytes
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(file))
-    if (size > maxBytes) return parseArticle(new Uint8Array(maxBytes + 1), { ...options, path: file })
+    if (size > maxBytes)
+      return parseArticle(new Uint8Array(maxBytes + 1), { ...options, path: file })
     bytes = new Uint8Array(await readFile(file))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'Is a folder, not an article' : `Cannot read the file (${code ?? (error as Error).message})`
+    const reason =
+      code === 'ENOENT'
+        ? 'No such file'
+        : code === 'EISDIR'
+          ? 'Is a folder, not an article'
+          : `Cannot read the file (${code ?? (error as Error).message})`
     const messages = [createMessage(file, reason, { ruleId: 'unreadable-file', fatal: true })]
-    return emptyArticle(file, path.dirname(path.resolve(file)), undefined, options.config ?? { sections: {} }, '', messages)
+    return emptyArticle(
+      file,
+      path.dirname(path.resolve(file)),
+      undefined,
+      options.config ?? { sections: {} },
+      '',
+      messages,
+    )
   }
   return parseArticle(bytes, { ...options, path: file })
 }
@@ -180,7 +244,9 @@ function fallbackMeta(fileSlug: string | undefined, config: PublicationConfig): 
     authors: [],
     tags: [],
     language: config.language ?? 'en',
-    id: config.baseUrl ? new URL(`articles/${slug}`, config.baseUrl).href : `urn:pressroom:article:${slug}`,
+    id: config.baseUrl
+      ? new URL(`articles/${slug}`, config.baseUrl).href
+      : `urn:pressroom:article:${slug}`,
     slug,
     status: 'usable',
   }
@@ -198,7 +264,15 @@ function emptyArticle(
   const article: Article = {
     meta,
     tree: { type: 'root', children: [] },
-    derived: { plainText: '', wordCount: 0, charCount: 0, readingTimeMinutes: 0, slug: meta.slug, id: meta.id, dir: directionOf(meta.language) },
+    derived: {
+      plainText: '',
+      wordCount: 0,
+      charCount: 0,
+      readingTimeMinutes: 0,
+      slug: meta.slug,
+      id: meta.id,
+      dir: directionOf(meta.language),
+    },
     images: [],
     sourceHash,
     messages,
@@ -211,10 +285,17 @@ function emptyArticle(
 function sortMessages(messages: VFileMessage[]): VFileMessage[] {
   return messages
     .map((message, index) => ({ message, index }))
-    .sort((a, b) => (a.message.line ?? 0) - (b.message.line ?? 0) || (a.message.column ?? 0) - (b.message.column ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (a.message.line ?? 0) - (b.message.line ?? 0) ||
+        (a.message.column ?? 0) - (b.message.column ?? 0) ||
+        a.index - b.index,
+    )
     .map(({ message }) => message)
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`
 }

@@ -1,6 +1,6 @@
-import { reporter } from 'vfile-reporter'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { reporter } from 'vfile-reporter'
 import type { Article } from '../types.js'
 
 /**
@@ -22,7 +22,11 @@ export function formatMessages(
     file.messages.push(message)
   }
   if (files.size === 0) return ''
-  return reporter([...files.values()], { quiet: options.quiet, color: options.color ?? false, verbose: options.verbose })
+  return reporter([...files.values()], {
+    quiet: options.quiet,
+    color: options.color ?? false,
+    verbose: options.verbose,
+  })
 }
 
 /** The article as plain JSON (like `pandoc -t json`): image bytes replaced by their size and hash. */
@@ -31,7 +35,9 @@ export function articleToJson(article: Article): unknown {
     path: article.path,
     meta: article.meta,
     derived: article.derived,
-    images: article.images.map(({ bytes, ...rest }) => (bytes ? { ...rest, byteLength: bytes.byteLength } : rest)),
+    images: article.images.map(({ bytes, ...rest }) =>
+      bytes ? { ...rest, byteLength: bytes.byteLength } : rest,
+    ),
     sourceHash: article.sourceHash,
     messages: article.messages.map((m) => ({
       file: m.file,

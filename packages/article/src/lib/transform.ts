@@ -11,7 +11,8 @@ type Directive = ContainerDirective | LeafDirective | TextDirective
 
 /** Characters XML 1.0 forbids, and C1 controls: never let them through. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
-export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+export const controlCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export const knownDirectives = {
   containerDirective: ['pullquote', 'aside', 'figure'],
@@ -48,16 +49,29 @@ export function transformTree(tree: Root, context: TransformContext): void {
     for (const key of ['value', 'alt', 'title', 'url'] as const) {
       if (typeof record[key] === 'string') record[key] = clean(record[key] as string)
     }
-    if (found) warn('Removed control characters that no output format can carry', node as RootContent, 'control-character')
+    if (found)
+      warn(
+        'Removed control characters that no output format can carry',
+        node as RootContent,
+        'control-character',
+      )
   })
 
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return
     if (node.type === 'html') {
-      warn('Raw HTML is not supported and will be dropped; use Markdown or a directive', node, 'raw-html')
+      warn(
+        'Raw HTML is not supported and will be dropped; use Markdown or a directive',
+        node,
+        'raw-html',
+      )
       return
     }
-    if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+    if (
+      node.type === 'containerDirective' ||
+      node.type === 'leafDirective' ||
+      node.type === 'textDirective'
+    ) {
       const replacement = convertDirective(node as Directive, context, warn)
       parent.children.splice(index, 1, ...(replacement as typeof parent.children))
       return [SKIP, index]
@@ -79,7 +93,11 @@ export function transformTree(tree: Root, context: TransformContext): void {
     if (node.type === 'footnoteDefinition') {
       const id = node.identifier
       if (definitions.has(id)) {
-        warn(`Duplicate footnote definition \`[^${node.label ?? id}]\`; only the first is used`, node, 'duplicate-footnote')
+        warn(
+          `Duplicate footnote definition \`[^${node.label ?? id}]\`; only the first is used`,
+          node,
+          'duplicate-footnote',
+        )
       } else {
         definitions.set(id, node)
       }
@@ -88,20 +106,51 @@ export function transformTree(tree: Root, context: TransformContext): void {
     }
   })
   visit(tree, 'footnoteReference', (node) => {
-    if (!definitions.has(node.identifier)) warn(`Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`, node, 'undefined-footnote')
+    if (!definitions.has(node.identifier))
+      warn(
+        `Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`,
+        node,
+        'undefined-footnote',
+      )
+  })
+  // A reference to an undefined note is not parsed as a reference: find it in the text.
+  visit(tree, 'text', (node) => {
+    for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      const start = node.position?.start
+      const before = node.value.slice(0, match.index)
+      const lines = before.split('\n')
+      const place = start
+        ? {
+            line: start.line + lines.length - 1,
+            column: lines.length === 1 ? start.column + before.length : lines.at(-1)!.length + 1,
+          }
+        : undefined
+      messages.push(
+        createMessage(file, `Footnote \`[^${match[1]}]\` is referenced but never defined`, {
+          place,
+          ruleId: 'undefined-footnote',
+        }),
+      )
+    }
   })
   for (const [id, node] of definitions) {
-    if (!referenced.has(id)) warn(`Footnote \`[^${id}]\` is defined but never referenced`, node, 'unused-footnote')
+    if (!referenced.has(id))
+      warn(`Footnote \`[^${id}]\` is defined but never referenced`, node, 'unused-footnote')
   }
 }
 
 /** A paragraph holding only an image with a title is a figure (title = caption). */
 function implicitFigure(paragraph: Paragraph): Figure | undefined {
-  const children = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  const children = paragraph.children.filter(
+    (child) => !(child.type === 'text' && child.value.trim() === ''),
+  )
   if (children.length !== 1 || children[0].type !== 'image') return undefined
   const image = children[0] as Image
   if (!image.title) return undefined
-  const caption: FigureCaption = { type: 'figureCaption', children: [{ type: 'text', value: image.title }] }
+  const caption: FigureCaption = {
+    type: 'figureCaption',
+    children: [{ type: 'text', value: image.title }],
+  }
   return {
     type: 'figure',
     children: [{ ...image, title: null }, caption],
@@ -136,7 +185,10 @@ function convertDirective(
     // A `[label]` is parsed as a first paragraph flagged `directiveLabel`.
     let label: string | undefined
     const children = directive.children.filter((child) => {
-      if (child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+      if (
+        child.type === 'paragraph' &&
+        (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel
+      ) {
         label = mdastToString(child)
         return false
       }
@@ -148,12 +200,22 @@ function convertDirective(
     }
     const lang = languageAttributes(directive, context, warn)
     if (name === 'pullquote') {
-      const node: PullQuote = { type: 'pullquote', children: children as PullQuote['children'], position, ...lang }
+      const node: PullQuote = {
+        type: 'pullquote',
+        children: children as PullQuote['children'],
+        position,
+        ...lang,
+      }
       const cite = directive.attributes?.cite ?? label
       if (cite) node.attribution = cite
       return [node]
     }
-    const node: Aside = { type: 'aside', children: children as Aside['children'], position, ...lang }
+    const node: Aside = {
+      type: 'aside',
+      children: children as Aside['children'],
+      position,
+      ...lang,
+    }
     if (label) node.label = label
     return [node]
   }
@@ -163,25 +225,49 @@ function convertDirective(
   if (kind === 'textDirective' && name === 'span') {
     const lang = languageAttributes(directive, context, warn)
     if (!lang.lang) {
-      if (!directive.attributes?.lang) warn('`:span` needs a `lang` attribute, as in :span[bonjour]{lang=fr}', directive, 'missing-attribute')
+      if (!directive.attributes?.lang)
+        warn(
+          '`:span` needs a `lang` attribute, as in :span[bonjour]{lang=fr}',
+          directive,
+          'missing-attribute',
+        )
       return directive.children as RootContent[]
     }
-    const node: Span = { type: 'span', children: directive.children, lang: lang.lang, dir: lang.dir!, position }
+    const node: Span = {
+      type: 'span',
+      children: directive.children,
+      lang: lang.lang,
+      dir: lang.dir!,
+      position,
+    }
     return [node]
   }
-  if (kind === 'textDirective' && directive.children.length === 0 && Object.keys(directive.attributes ?? {}).length === 0) {
+  if (
+    kind === 'textDirective' &&
+    directive.children.length === 0 &&
+    Object.keys(directive.attributes ?? {}).length === 0
+  ) {
     // Prose such as "note:this" or "ratio 3:a": not meant as a directive, give it back as written.
     return [{ type: 'text', value: `:${name}`, position }]
   }
   const marker = kind === 'containerDirective' ? ':::' : kind === 'leafDirective' ? '::' : ':'
-  const known = [...knownDirectives.containerDirective.map((n) => `:::${n}`), ...knownDirectives.textDirective.map((n) => `:${n}`)]
-  warn(`Unknown directive \`${marker}${name}\`; its content is kept as plain text (known: ${known.join(', ')})`, directive, 'unknown-directive')
+  const known = [
+    ...knownDirectives.containerDirective.map((n) => `:::${n}`),
+    ...knownDirectives.textDirective.map((n) => `:${n}`),
+  ]
+  warn(
+    `Unknown directive \`${marker}${name}\`; its content is kept as plain text (known: ${known.join(', ')})`,
+    directive,
+    'unknown-directive',
+  )
   if (kind === 'textDirective') {
     const text: Text = { type: 'text', value: `:${name}`, position }
     return [text, ...(directive.children as PhrasingContent[])] as RootContent[]
   }
   if (kind === 'leafDirective') {
-    return directive.children.length > 0 ? [{ type: 'paragraph', children: directive.children, position }] : []
+    return directive.children.length > 0
+      ? [{ type: 'paragraph', children: directive.children, position }]
+      : []
   }
   return directive.children as RootContent[]
 }
@@ -199,22 +285,38 @@ function convertFigure(
         if (!image && inline.type === 'image') image = inline
         else rest.push(inline)
       }
-      const meaningful = rest.filter((node) => !(node.type === 'text' && node.value.trim() === '' ) && node.type !== 'break')
+      const meaningful = rest.filter(
+        (node) => !(node.type === 'text' && node.value.trim() === '') && node.type !== 'break',
+      )
       if (meaningful.length > 0) {
         if (captionParts.length > 0) captionParts.push({ type: 'text', value: ' ' })
         captionParts.push(...trimPhrasing(rest))
       }
     } else {
-      warn(`A \`:::figure\` holds an image and a caption paragraph; a ${child.type} here is dropped`, child, 'figure-content')
+      warn(
+        `A \`:::figure\` holds an image and a caption paragraph; a ${child.type} here is dropped`,
+        child,
+        'figure-content',
+      )
     }
   }
   if (!image) {
-    warn('`:::figure` has no image; its text is kept as a paragraph', directive, 'figure-without-image')
+    warn(
+      '`:::figure` has no image; its text is kept as a paragraph',
+      directive,
+      'figure-without-image',
+    )
     return { type: 'paragraph', children: captionParts, position: directive.position }
   }
-  const figure: Figure = { type: 'figure', children: [{ ...image, title: null }], position: directive.position }
-  if (captionParts.length === 0 && image.title) captionParts.push({ type: 'text', value: image.title })
-  if (captionParts.length > 0) figure.children = [figure.children[0], { type: 'figureCaption', children: captionParts }]
+  const figure: Figure = {
+    type: 'figure',
+    children: [{ ...image, title: null }],
+    position: directive.position,
+  }
+  if (captionParts.length === 0 && image.title)
+    captionParts.push({ type: 'text', value: image.title })
+  if (captionParts.length > 0)
+    figure.children = [figure.children[0], { type: 'figureCaption', children: captionParts }]
   const credit = directive.attributes?.credit?.trim()
   if (credit) figure.credit = credit
   return figure
@@ -225,7 +327,8 @@ function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
   const first = result[0]
   if (first?.type === 'text') result[0] = { ...first, value: first.value.replace(/^\s+/, '') }
   const last = result.at(-1)
-  if (last?.type === 'text') result[result.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') }
+  if (last?.type === 'text')
+    result[result.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') }
   return result
 }
 

@@ -1,5 +1,5 @@
 import type { Point } from 'unist'
-import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 
 /** A parsed YAML document that can say where each value stands in the source file. */
 export interface PositionedYaml {
@@ -50,7 +50,8 @@ export function parseYaml(text: string, offset: Point = { line: 1, column: 1 }):
         const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment)
         if (!pair) return best
         const last = index === path.length - 1
-        if (last && wantKey && isScalar(pair.key) && pair.key.range) return toPoint(pair.key.range[0])
+        if (last && wantKey && isScalar(pair.key) && pair.key.range)
+          return toPoint(pair.key.range[0])
         node = pair.value
         const range = (node as YamlNode | null)?.range ?? (pair.key as YamlNode | null)?.range
         if (range) best = toPoint(range[0])

@@ -1,1 +1,45 @@
-export {}
+export {
+  type JsonFeed,
+  type JsonFeedItem,
+  type JsonFeedOptions,
+  toJsonFeed,
+} from './lib/json-feed.js'
+export {
+  type JsonLdOptions,
+  type NewsArticleJsonLd,
+  safeJsonForScript,
+  toJsonLd,
+  toJsonLdScript,
+} from './lib/json-ld.js'
+export {
+  type NinjsDocument,
+  type NinjsField,
+  type NinjsOptions,
+  type NinjsText,
+  ninjsFields,
+  ninjsProfiles,
+  type Rendition,
+  toNinjs,
+} from './lib/ninjs.js'
+export {
+  type ParsePartnersOptions,
+  type Partner,
+  type PartnerDocument,
+  type PartnerDocumentsOptions,
+  type PartnerFormat,
+  type PartnerMessage,
+  type PartnerProfile,
+  parsePartners,
+  partnerDocuments,
+  type SkippedPartner,
+} from './lib/partners.js'
+export type { Message, Report } from './lib/shared.js'
+export {
+  formatSchemaError,
+  type NinjsVersion,
+  type SchemaError,
+  type SchemaName,
+  SchemaValidationError,
+  validateJsonFeed,
+  validateNinjs,
+} from './lib/validate.js'

@@ -1,0 +1,152 @@
+/**
+ * A set of articles as a JSON Feed 1.1, validated against the JSON Feed schema
+ * (SchemaStore's `feed.json`) before it is returned.
+ */
+import type { Article } from '@pressroom/article'
+import { articlePictures } from './images.js'
+import type { Rendition } from './ninjs.js'
+import { bodyHtml, type Report, warn } from './shared.js'
+import { articleBase, imageUrl, resolveUrl, safeUrl } from './urls.js'
+import { assertJsonFeed } from './validate.js'
+
+export interface JsonFeedOptions {
+  /** The feed's title. Required. */
+  title: string
+  /**
+   * Absolute URL of the site (`home_page_url`); the feed lives at `feedPath`
+   * under it, and article images resolve against it when an article has no
+   * `canonicalUrl`. Required.
+   */
+  baseUrl: string
+  /** Where the feed is published, relative to `baseUrl`. Default `'feed.json'`. */
+  feedPath?: string
+  /** The feed's `description`. Default: none. */
+  description?: string
+  /** The feed's primary `language`. Default: the language of the first article (after sorting). */
+  language?: string
+  /**
+   * Files built from each article (EPUB, PDF), written as the item's
+   * `attachments`: a function of the article, or a map from article id. Default: none.
+   */
+  renditions?:
+    | ((article: Article) => readonly Rendition[] | undefined)
+    | Readonly<Record<string, readonly Rendition[]>>
+  /** Receives warnings. Default: none. */
+  report?: Report
+}
+
+/** A JSON Feed 1.1 document (only the fields Pressroom writes). */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1'
+  title: string
+  home_page_url: string
+  feed_url: string
+  description?: string
+  language?: string
+  items: JsonFeedItem[]
+}
+
+export interface JsonFeedItem {
+  id: string
+  url?: string
+  title: string
+  summary?: string
+  content_html: string
+  content_text: string
+  image?: string
+  date_published?: string
+  date_modified?: string
+  authors?: { name: string; url?: string }[]
+  tags?: string[]
+  language: string
+  attachments?: { url: string; mime_type: string; title?: string; size_in_bytes: number }[]
+}
+
+/** Newest first (by `published`; undated last), ties by id. */
+export function compareArticles(a: Article, b: Article): number {
+  const ta = a.meta.published?.epochMs ?? Number.NEGATIVE_INFINITY
+  const tb = b.meta.published?.epochMs ?? Number.NEGATIVE_INFINITY
+  if (ta !== tb) return tb > ta ? 1 : -1
+  return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0
+}
+
+/**
+ * A JSON Feed 1.1 of `articles`, newest first. Throws `SchemaValidationError`
+ * if the result does not validate (never returns an invalid feed), and
+ * `TypeError` if `baseUrl` is not an absolute http(s) URL.
+ */
+export function toJsonFeed(articles: readonly Article[], options: JsonFeedOptions): JsonFeed {
+  const home = safeUrl(options.baseUrl)
+  if (!home)
+    throw new TypeError(
+      `toJsonFeed: \`baseUrl\` must be an absolute http(s) URL, got \`${options.baseUrl}\``,
+    )
+  const sorted = [...articles].sort(compareArticles)
+  const items = sorted.map((article) => feedItem(article, options))
+  const language = options.language ?? sorted[0]?.meta.language
+  const feed: JsonFeed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: options.title,
+    home_page_url: home,
+    feed_url: resolveUrl(options.feedPath ?? 'feed.json', home) ?? home,
+    ...(options.description ? { description: options.description } : {}),
+    ...(language ? { language } : {}),
+    items,
+  }
+  assertJsonFeed(feed)
+  return feed
+}
+
+function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
+  const { meta, derived } = article
+  const report = options.report
+  const base = articleBase(article, undefined) ?? safeUrl(options.baseUrl)
+  const hero = articlePictures(article).find((picture) => picture.role === 'hero')
+  const image = hero ? imageUrl(hero.image, base) : undefined
+  const url = safeUrl(meta.canonicalUrl)
+  const authors = meta.authors.map((author) => {
+    const authorUrl = safeUrl(author.url)
+    return authorUrl ? { name: author.name, url: authorUrl } : { name: author.name }
+  })
+  const given =
+    typeof options.renditions === 'function'
+      ? options.renditions(article)
+      : options.renditions?.[meta.id]
+  const attachments = (given ?? []).flatMap((rendition) => {
+    const href = safeUrl(rendition.href)
+    if (!href) {
+      warn(
+        article,
+        report,
+        `Rendition \`${rendition.name}\` has no absolute http(s) href; left out`,
+        'unsafe-link',
+      )
+      return []
+    }
+    return [
+      {
+        url: href,
+        mime_type: rendition.contentType,
+        ...(rendition.title ? { title: rendition.title } : {}),
+        size_in_bytes: rendition.sizeInBytes,
+      },
+    ]
+  })
+  const published = meta.published?.dateTime
+  const modified = meta.updated?.dateTime
+  return {
+    id: meta.id,
+    ...(url ? { url } : {}),
+    title: meta.title,
+    ...(meta.summary ? { summary: meta.summary } : {}),
+    content_html: bodyHtml(article, base, report),
+    content_text: derived.plainText,
+    ...(image ? { image } : {}),
+    ...(published ? { date_published: published } : {}),
+    ...(modified ? { date_modified: modified } : {}),
+    ...(authors.length > 0 ? { authors } : {}),
+    ...(meta.tags.length > 0 ? { tags: [...meta.tags] } : {}),
+    language: meta.language,
+    ...(attachments.length > 0 ? { attachments } : {}),
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * An article as schema.org `NewsArticle` JSON-LD, for a `<script
+ * type="application/ld+json">` in the article's page.
+ */
+import type { Article } from '@pressroom/article'
+import { articlePictures } from './images.js'
+import type { Report } from './shared.js'
+import { articleBase, imageUrl, safeUrl } from './urls.js'
+
+export interface JsonLdOptions {
+  /** Absolute URL the article's folder is published at (images resolve against it). Default: the article's `canonicalUrl`. */
+  baseUrl?: string
+  /** `isAccessibleForFree`. Default `true`. */
+  isAccessibleForFree?: boolean
+  /** Absolute URL of the publisher's logo (`publisher.logo`). Default: none. */
+  publisherLogo?: string
+  /** Receives warnings. Default: none. */
+  report?: Report
+}
+
+/** A schema.org `NewsArticle` as Pressroom writes it. */
+export interface NewsArticleJsonLd {
+  '@context': 'https://schema.org'
+  '@type': 'NewsArticle'
+  [property: string]: unknown
+}
+
+/** Social networks whose links are profiles of the author (`sameAs`). */
+const notSameAs = new Set(['url', 'email'])
+
+/** The article as a schema.org `NewsArticle` (plain JSON value, stable key order). */
+export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArticleJsonLd {
+  const { meta, derived } = article
+  const base = articleBase(article, options.baseUrl)
+  const page = safeUrl(meta.canonicalUrl)
+  const images = articlePictures(article)
+    .filter((picture) => picture.role === 'hero')
+    .flatMap((picture) => {
+      const url = imageUrl(picture.image, base)
+      return url ? [url] : []
+    })
+  const authors = meta.authors.map((author) => {
+    const url = safeUrl(author.url)
+    const sameAs = author.links
+      .filter((link) => !notSameAs.has(link.rel))
+      .flatMap((link) => {
+        const href = safeUrl(link.href)
+        return href && href !== url ? [href] : []
+      })
+    return {
+      '@type': 'Person',
+      name: author.name,
+      ...(url ? { url } : {}),
+      ...(sameAs.length > 0 ? { sameAs } : {}),
+    }
+  })
+  const publisherUrl = safeUrl(meta.publisher?.url)
+  const logo = safeUrl(options.publisherLogo)
+  const doc: NewsArticleJsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': meta.id,
+    identifier: meta.id,
+    headline: meta.title,
+    ...(meta.subtitle ? { alternativeHeadline: meta.subtitle } : {}),
+    ...(meta.summary ? { description: meta.summary } : {}),
+    ...(images.length > 0 ? { image: images } : {}),
+    ...(meta.published ? { datePublished: meta.published.dateTime } : {}),
+    ...(meta.updated ? { dateModified: meta.updated.dateTime } : {}),
+    ...(authors.length > 0 ? { author: authors } : {}),
+    ...(meta.publisher
+      ? {
+          publisher: {
+            '@type': 'Organization',
+            name: meta.publisher.name,
+            ...(publisherUrl ? { url: publisherUrl } : {}),
+            ...(logo ? { logo: { '@type': 'ImageObject', url: logo } } : {}),
+          },
+        }
+      : {}),
+    inLanguage: meta.language,
+    ...(meta.section ? { articleSection: meta.section } : {}),
+    ...(meta.tags.length > 0 ? { keywords: [...meta.tags] } : {}),
+    wordCount: derived.wordCount,
+    ...(page ? { url: page, mainEntityOfPage: { '@type': 'WebPage', '@id': page } } : {}),
+    isAccessibleForFree: options.isAccessibleForFree ?? true,
+    ...(meta.rights ? { copyrightNotice: meta.rights } : {}),
+    ...(meta.publisher
+      ? { copyrightHolder: { '@type': 'Organization', name: meta.publisher.name } }
+      : {}),
+    ...(meta.published ? { copyrightYear: Number(meta.published.date.slice(0, 4)) } : {}),
+  }
+  return doc
+}
+
+/**
+ * JSON as text that is safe inside an HTML `<script>` element: `<`, `>`, `&`
+ * and U+2028/U+2029 are written as `\u` escapes, so `</script>` or `<!--` in
+ * the article's text cannot end the element. The JSON value is unchanged.
+ */
+export function safeJsonForScript(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+/** The article's JSON-LD as a complete `<script type="application/ld+json">` element, safe to embed. */
+export function toJsonLdScript(article: Article, options: JsonLdOptions = {}): string {
+  return `<script type="application/ld+json">${safeJsonForScript(toJsonLd(article, options))}</script>`
+}

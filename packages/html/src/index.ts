@@ -1,1 +1,14 @@
-export {}
+export { escapeXml } from './lib/escape.js'
+export { defaultHandlers } from './lib/handlers/index.js'
+export { phrasingToXhtml, toXhtml } from './lib/index.js'
+export { defaultLabels } from './lib/labels.js'
+export type {
+  Handler,
+  HandlerResult,
+  Handlers,
+  Labels,
+  State,
+  TocHeading,
+  XhtmlOptions,
+  XhtmlResult,
+} from './lib/types.js'

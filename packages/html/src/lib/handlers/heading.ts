@@ -1,0 +1,24 @@
+import { slug } from 'github-slugger'
+import type { Element } from 'hast'
+import type { Heading } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { removeControlCharacters } from '../control.js'
+import type { State } from '../types.js'
+
+/**
+ * `## Title` -> `<h2 id="title">` (depth + `headingOffset`, at most 6), the id
+ * slugged from the text (github-slugger), unique in the fragment; listed in
+ * `headings`.
+ */
+export function heading(state: State, node: Heading): Element {
+  const depth = Math.min(6, Math.max(1, node.depth + state.options.headingOffset))
+  const text = removeControlCharacters(mdastToString(node)).replace(/\s+/g, ' ').trim()
+  const id = state.uniqueId(slug(text) || 'section')
+  state.headings.push({ depth, text, id })
+  return state.patch(node, {
+    type: 'element',
+    tagName: 'h' + depth,
+    properties: { id },
+    children: state.all(node),
+  })
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { md } from './helpers.js'
+
+describe('heading', () => {
+  it('writes ids slugged from the text, unique in the fragment', () => {
+    const { xhtml, headings } = md('## Hello World\n\n## Hello World\n\n### Hello World-1\n\n## ?!')
+    expect(xhtml).toContain('<h2 id="hello-world">Hello World</h2>')
+    expect(xhtml).toContain('<h2 id="hello-world-1">Hello World</h2>')
+    expect(xhtml).toContain('<h3 id="hello-world-1-1">Hello World-1</h3>')
+    expect(xhtml).toContain('<h2 id="section">?!</h2>')
+    expect(headings).toEqual([
+      { depth: 2, text: 'Hello World', id: 'hello-world' },
+      { depth: 2, text: 'Hello World', id: 'hello-world-1' },
+      { depth: 3, text: 'Hello World-1', id: 'hello-world-1-1' },
+      { depth: 2, text: '?!', id: 'section' },
+    ])
+  })
+
+  it('applies idPrefix and headingOffset (clamped to 6)', () => {
+    const { xhtml, headings } = md('# One *em*\n\n###### Six', {
+      idPrefix: 'c2-',
+      headingOffset: 1,
+    })
+    expect(xhtml).toContain('<h2 id="c2-one-em">One <em>em</em></h2>')
+    expect(xhtml).toContain('<h6 id="c2-six">Six</h6>')
+    expect(headings.map((heading) => heading.depth)).toEqual([2, 6])
+  })
+
+  it('slugs non-Latin text', () => {
+    const { headings } = md('## ماذا بعد؟', { language: 'ar' })
+    expect(headings[0].id).toBe('ماذا-بعد')
+  })
+})

@@ -1,1 +1,11 @@
-export {}
+export type { BuildOptions, BuildReport, CollectionResult } from './lib/build.js'
+export { build, parseFormats } from './lib/build.js'
+export type { ArticleResult, ArticleTask, FormatResult } from './lib/build-article.js'
+export { buildArticle } from './lib/build-article.js'
+export type { CheckOptions, CheckReport } from './lib/check.js'
+export { check } from './lib/check.js'
+export { createProgram, main } from './lib/cli.js'
+export { InternalError, UsageError } from './lib/errors.js'
+export type { ArticleFormat, CollectionFormat, Format, Output } from './lib/formats.js'
+export { defaultFormats, formatNames, formats } from './lib/formats.js'
+export { init } from './lib/init.js'

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { hasErrors, readArticle } from '@pressroom/article'
+import type { VFileMessage } from 'vfile-message'
+import { configFor } from './config-cache.js'
+import { type ArticleFormat, type BuiltRendition, getFormat } from './formats.js'
+import { fileError, type MessageData, toData } from './messages.js'
+import { version } from './version.js'
+import { writeFileAtomic } from './write.js'
+
+/** One article to build: what a worker receives. */
+export interface ArticleTask {
+  file: string
+  /** Article formats to build, in table order. */
+  formats: string[]
+  outDir: string
+  /** Folder to stop looking for `pressroom.yaml` at. */
+  root?: string
+  force: boolean
+  /** ISO date-time embargoes are measured against. */
+  now: string
+  pageSize: 'A4' | 'Letter'
+  maxBytes?: number
+}
+
+export interface FormatResult {
+  format: string
+  status: 'built' | 'cached' | 'failed'
+  outputs: { path: string; sizeInBytes: number }[]
+  ms: number
+}
+
+export interface ArticleResult {
+  file: string
+  slug?: string
+  ok: boolean
+  formats: FormatResult[]
+  messages: MessageData[]
+  ms: number
+}
+
+interface CacheEntry {
+  key: string
+  outputs: { path: string; sizeInBytes: number }[]
+}
+
+interface CacheFile {
+  version: 1
+  formats: Record<string, CacheEntry>
+}
+
+const renditionNames: Record<string, string> = { epub: 'epub', pdf: 'pdf' }
+
+function cachePath(outDir: string, file: string): string {
+  const id = createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 24)
+  return path.join(outDir, '.pressroom-cache', `${id}.json`)
+}
+
+async function readCache(file: string): Promise<CacheFile> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile
+    if (data.version === 1 && data.formats) return data
+  } catch {}
+  return { version: 1, formats: {} }
+}
+
+async function outputsExist(outDir: string, outputs: CacheEntry['outputs']): Promise<boolean> {
+  for (const output of outputs) {
+    try {
+      if ((await stat(path.join(outDir, output.path))).size !== output.sizeInBytes) return false
+    } catch {
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * Parse one article and render it in each requested format, writing every
+ * output atomically. Never throws: problems come back as messages.
+ */
+export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
+  const started = performance.now()
+  const display = path.relative(process.cwd(), task.file) || task.file
+  const result: ArticleResult = { file: display, ok: false, formats: [], messages: [], ms: 0 }
+  const renditions: BuiltRendition[] = []
+  try {
+    const folder = path.dirname(path.resolve(task.file))
+    const loaded = await configFor(folder, task.root)
+    const article = await readArticle(display, { config: loaded.config, maxBytes: task.maxBytes })
+    result.messages.push(...article.messages.map(toData))
+    result.slug = article.meta.slug
+    if (hasErrors(article.messages)) {
+      result.ms = performance.now() - started
+      return result
+    }
+
+    const cacheFile = cachePath(task.outDir, task.file)
+    const cache = task.force ? { version: 1 as const, formats: {} } : await readCache(cacheFile)
+    const baseKey = createHash('sha256')
+      .update(version)
+      .update(article.sourceHash)
+      .update(loaded.hash)
+      .update(
+        article.images
+          .map((image) => `${image.src}:${image.status}:${image.sha256 ?? ''}`)
+          .join('\n'),
+      )
+    let failed = false
+    for (const name of task.formats) {
+      const format = getFormat(name) as ArticleFormat
+      const formatStarted = performance.now()
+      const embargoPassed = article.meta.embargo
+        ? article.meta.embargo.epochMs <= Date.parse(task.now)
+        : true
+      const key = baseKey
+        .copy()
+        .update(
+          `\0${name}\0${task.pageSize}\0${embargoPassed}\0${name === 'ninjs' ? JSON.stringify(renditions) : ''}`,
+        )
+        .digest('hex')
+      const cached = cache.formats[name]
+      if (cached && cached.key === key && (await outputsExist(task.outDir, cached.outputs))) {
+        result.formats.push({
+          format: name,
+          status: 'cached',
+          outputs: cached.outputs,
+          ms: performance.now() - formatStarted,
+        })
+        addRenditions(name, cached.outputs)
+        continue
+      }
+      const messages: VFileMessage[] = []
+      try {
+        const outputs = await format.render({
+          article,
+          config: loaded.config,
+          report: (message) => messages.push(message),
+          renditions,
+          now: new Date(task.now),
+          pageSize: task.pageSize,
+        })
+        const written: CacheEntry['outputs'] = []
+        for (const output of outputs) {
+          await writeFileAtomic(path.join(task.outDir, output.path), output.data)
+          written.push({
+            path: output.path,
+            sizeInBytes:
+              typeof output.data === 'string'
+                ? Buffer.byteLength(output.data)
+                : output.data.byteLength,
+          })
+        }
+        cache.formats[name] = { key, outputs: written }
+        result.formats.push({
+          format: name,
+          status: 'built',
+          outputs: written,
+          ms: performance.now() - formatStarted,
+        })
+        addRenditions(name, written)
+      } catch (error) {
+        failed = true
+        delete cache.formats[name]
+        result.formats.push({
+          format: name,
+          status: 'failed',
+          outputs: [],
+          ms: performance.now() - formatStarted,
+        })
+        result.messages.push(describeFailure(display, name, error))
+      }
+      result.messages.push(...messages.map(toData))
+      if (messages.some((message) => message.fatal)) failed = true
+    }
+    await writeFileAtomic(cacheFile, JSON.stringify(cache))
+    result.ok = !failed
+  } catch (error) {
+    result.messages.push(describeFailure(display, undefined, error))
+  }
+  result.ms = performance.now() - started
+  return result
+
+  function addRenditions(name: string, outputs: CacheEntry['outputs']) {
+    const rendition = renditionNames[name]
+    if (!rendition || outputs.length === 0) return
+    const contentType = name === 'epub' ? 'application/epub+zip' : 'application/pdf'
+    renditions.push({
+      name: rendition,
+      path: outputs[0].path,
+      contentType,
+      sizeInBytes: outputs[0].sizeInBytes,
+    })
+  }
+}
+
+/** A renderer that threw: a user-facing message, with the stack only for our own bugs. */
+export function describeFailure(
+  file: string,
+  format: string | undefined,
+  error: unknown,
+): MessageData {
+  const err = error as Error & { code?: string; schemaPath?: string }
+  const what = format ? `Cannot build ${format}` : 'Cannot build'
+  if (
+    err &&
+    (err.name === 'SchemaValidationError' ||
+      err.code === 'EACCES' ||
+      err.code === 'ENOSPC' ||
+      err.code === 'EROFS')
+  ) {
+    return fileError(file, `${what}: ${err.message}`, format ? `${format}-failed` : 'build-failed')
+  }
+  const stack = err?.stack?.split('\n').slice(0, 4).join('\n    ') ?? String(error)
+  return fileError(
+    file,
+    `${what}: internal error (please report it with this article): ${stack}`,
+    format ? `${format}-crashed` : 'crashed',
+  )
+}

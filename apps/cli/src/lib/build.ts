@@ -1,0 +1,459 @@
+import { watch as watchFolder } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import path from 'node:path'
+import { type Article, hasErrors, readArticle } from '@pressroom/article'
+import { slug as githubSlug } from 'github-slugger'
+import type { VFileMessage } from 'vfile-message'
+import { type ArticleResult, type ArticleTask, buildArticle } from './build-article.js'
+import { clearConfigCache, configFor } from './config-cache.js'
+import { discover } from './discover.js'
+import { UsageError } from './errors.js'
+import {
+  type CollectionContext,
+  defaultFormats,
+  formatNames,
+  getFormat,
+  type Output,
+  renderBundle,
+} from './formats.js'
+import { fileError, type MessageData, toData } from './messages.js'
+import { Progress } from './progress.js'
+import { removePending, sweepTemporaryFiles, writeFileAtomic } from './write.js'
+
+export interface BuildOptions {
+  paths: string[]
+  out: string
+  formats?: string
+  bundle?: string
+  jobs?: number
+  force?: boolean
+  watch?: boolean
+  json?: boolean
+  quiet?: boolean
+  frail?: boolean
+  now?: string
+  pageSize?: 'A4' | 'Letter'
+  maxBytes?: number
+  /** Per-article time limit in milliseconds (default 120 s). */
+  timeout?: number
+  stderr?: NodeJS.WriteStream
+  stdout?: NodeJS.WritableStream
+}
+
+export interface CollectionResult {
+  name: string
+  ok: boolean
+  outputs: { path: string; sizeInBytes: number }[]
+  messages: MessageData[]
+  ms: number
+}
+
+export interface BuildReport {
+  out: string
+  formats: string[]
+  articles: ArticleResult[]
+  collections: CollectionResult[]
+  summary: {
+    articles: number
+    built: number
+    failed: number
+    errors: number
+    warnings: number
+    ms: number
+    interrupted: boolean
+  }
+}
+
+/** Parse `--format a,b,c` against the table. */
+export function parseFormats(value: string | undefined): string[] {
+  if (!value || value === 'all') return defaultFormats
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean)
+  for (const name of names) {
+    if (!getFormat(name))
+      throw new UsageError(`Unknown format \`${name}\`; choose from ${formatNames.join(', ')}`)
+  }
+  // Table order: renditions (EPUB, PDF) are built before the ninjs that links to them.
+  return formatNames.filter((name) => names.includes(name))
+}
+
+function parseNow(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString()
+  const time = Date.parse(value)
+  if (Number.isNaN(time))
+    throw new UsageError(`\`--now ${value}\` is not a date-time such as 2024-01-20T00:00:00Z`)
+  return new Date(time).toISOString()
+}
+
+/** Build every article in every requested format. Resolves with the report; sets no exit code itself. */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const stderr = options.stderr ?? process.stderr
+  const formats = parseFormats(options.formats)
+  const now = parseNow(options.now)
+  const outDir = path.resolve(options.out)
+  const jobs = Math.max(1, options.jobs ?? availableParallelism())
+  const progress = new Progress({
+    quiet: Boolean(options.quiet),
+    json: Boolean(options.json),
+    stream: stderr,
+  })
+  const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
+  const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
+
+  const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
+    const started = performance.now()
+    const found = await discover(paths)
+    if (found.files.length === 0)
+      throw new UsageError(`No articles (*.md) found in ${paths.join(', ')}`)
+    await sweepTemporaryFiles(outDir)
+    const tasks: ArticleTask[] = found.files.map((file) => ({
+      file,
+      formats: articleFormats,
+      outDir,
+      root: found.roots.get(file),
+      force,
+      now,
+      pageSize: options.pageSize ?? 'A4',
+      maxBytes: options.maxBytes,
+    }))
+    // Config problems are reported once, not once per article.
+    const configMessages = new Map<string, MessageData[]>()
+    for (const task of tasks) {
+      const loaded = await configFor(path.dirname(path.resolve(task.file)), task.root)
+      if (loaded.config.path && loaded.messages.length > 0)
+        configMessages.set(loaded.config.path, loaded.messages)
+    }
+    const configProblems = [...configMessages.values()].flat()
+    progress.messages(configProblems)
+
+    progress.start(tasks.length)
+    const results =
+      articleFormats.length > 0
+        ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000)
+        : []
+    progress.clear()
+    checkSlugs(results)
+
+    const collections: CollectionResult[] = []
+    if (!interrupted && (collectionFormats.length > 0 || options.bundle !== undefined)) {
+      const okFiles =
+        articleFormats.length > 0
+          ? results.filter((result) => result.ok).map((result) => result.file)
+          : found.files
+      collections.push(
+        ...(await buildCollections(
+          okFiles,
+          found.roots,
+          collectionFormats,
+          options,
+          outDir,
+          now,
+          progress,
+        )),
+      )
+    }
+    const all = [
+      ...configProblems,
+      ...results.flatMap((r) => r.messages),
+      ...collections.flatMap((c) => c.messages),
+    ]
+    const failed =
+      results.filter((result) => !result.ok).length + collections.filter((c) => !c.ok).length
+    const report: BuildReport = {
+      out: path.relative(process.cwd(), outDir) || '.',
+      formats,
+      articles: results,
+      collections,
+      summary: {
+        articles: tasks.length,
+        built: results.filter((result) => result.ok).length,
+        failed,
+        errors: all.filter((m) => m.fatal).length,
+        warnings: all.filter((m) => !m.fatal).length,
+        ms: Math.round(performance.now() - started),
+        interrupted,
+      },
+    }
+    if (!options.json && !options.quiet) {
+      const names = results.filter((result) => !result.ok).map((result) => result.file)
+      stderr.write(
+        `${report.summary.built} of ${report.summary.articles} article${report.summary.articles === 1 ? '' : 's'} built into ${report.out}/ in ${report.summary.ms} ms` +
+          (names.length > 0 ? `; failed: ${names.join(', ')}` : '') +
+          (interrupted ? ' (interrupted: run again to continue)' : '') +
+          '\n',
+      )
+    } else if (options.quiet && !options.json && failed > 0) {
+      stderr.write(
+        `failed: ${results
+          .filter((r) => !r.ok)
+          .map((r) => r.file)
+          .join(', ')}\n`,
+      )
+    }
+    return report
+  }
+
+  let interrupted = false
+  const onSignal = async (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130)
+    interrupted = true
+    progress.clear()
+    stderr.write(
+      `\n${signal}: stopping; finished files are kept, nothing half-written is left. Run again to continue.\n`,
+    )
+    await removePending()
+    await pool?.destroy().catch(() => {})
+    await sweepTemporaryFiles(outDir)
+    process.exit(130)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const report = await run(options.paths, Boolean(options.force))
+    if (options.watch) {
+      await watchAndRebuild(options.paths, (paths) => run(paths, false), progress, stderr)
+    }
+    return report
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await pool?.destroy().catch(() => {})
+    pool = undefined
+  }
+}
+
+type Pool = {
+  run(task: ArticleTask, options?: { signal?: AbortSignal }): Promise<ArticleResult>
+  destroy(): Promise<void>
+}
+let pool: Pool | undefined
+
+async function runTasks(
+  tasks: ArticleTask[],
+  jobs: number,
+  progress: Progress,
+  timeout: number,
+): Promise<ArticleResult[]> {
+  // One article, or one job: in this process (a worker's start-up would cost more than it saves).
+  if (tasks.length === 1 || jobs === 1) {
+    const results: ArticleResult[] = []
+    for (const task of tasks) {
+      progress.begin(task.file)
+      const result = await buildArticle(task)
+      progress.finish(result)
+      results.push(result)
+    }
+    return results
+  }
+  if (!pool) {
+    const { Piscina } = await import('piscina')
+    pool = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      maxThreads: jobs,
+      minThreads: Math.min(jobs, tasks.length),
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    }) as unknown as Pool
+  }
+  const active = pool
+  return Promise.all(
+    tasks.map(async (task) => {
+      progress.begin(task.file)
+      const signal = AbortSignal.timeout(timeout)
+      let result: ArticleResult
+      try {
+        result = await active.run(task, { signal })
+      } catch (error) {
+        const display = path.relative(process.cwd(), task.file) || task.file
+        const reason =
+          (error as Error).name === 'AbortError' || signal.aborted
+            ? `Cannot build: gave up after ${Math.round(timeout / 1000)} s`
+            : `Cannot build: the worker crashed (please report it with this article): ${(error as Error).message}`
+        result = {
+          file: display,
+          ok: false,
+          formats: [],
+          messages: [fileError(display, reason, 'worker-crashed')],
+          ms: 0,
+        }
+      }
+      progress.finish(result)
+      return result
+    }),
+  )
+}
+
+function checkSlugs(results: ArticleResult[]): void {
+  const bySlug = new Map<string, ArticleResult[]>()
+  for (const result of results) {
+    if (!result.slug || result.formats.length === 0) continue
+    bySlug.set(result.slug, [...(bySlug.get(result.slug) ?? []), result])
+  }
+  for (const [slug, same] of bySlug) {
+    if (same.length < 2) continue
+    for (const result of same) {
+      result.ok = false
+      result.messages.push(
+        fileError(
+          result.file,
+          `Another article has the slug \`${slug}\` (${same
+            .filter((r) => r !== result)
+            .map((r) => r.file)
+            .join(', ')}): their outputs overwrite each other; give each a unique \`slug\``,
+          'duplicate-slug',
+        ),
+      )
+    }
+  }
+}
+
+async function buildCollections(
+  files: string[],
+  roots: Map<string, string>,
+  names: string[],
+  options: BuildOptions,
+  outDir: string,
+  now: string,
+  progress: Progress,
+): Promise<CollectionResult[]> {
+  const results: CollectionResult[] = []
+  const articles: Article[] = []
+  let config: CollectionContext['config'] = { sections: {} }
+  for (const file of files) {
+    const loaded = await configFor(path.dirname(path.resolve(file)), roots.get(file))
+    config = loaded.config
+    const article = await readArticle(file, { config: loaded.config, maxBytes: options.maxBytes })
+    if (!hasErrors(article.messages)) articles.push(article)
+  }
+  if (articles.length === 0) return results
+  const jobs: Array<{ name: string; render: (context: CollectionContext) => Promise<Output[]> }> =
+    []
+  for (const name of names) {
+    const format = getFormat(name)
+    if (format?.scope === 'collection') {
+      // A public feed carries only what may be published now.
+      jobs.push({
+        name,
+        render: (context) =>
+          format.render({
+            ...context,
+            articles: context.articles.filter(
+              (article) =>
+                article.meta.status === 'usable' &&
+                (!article.meta.embargo || article.meta.embargo.epochMs <= Date.parse(now)),
+            ),
+          }),
+      })
+    }
+  }
+  if (options.bundle !== undefined) {
+    const title = options.bundle.trim() || 'Collection'
+    jobs.push({
+      name: 'bundle',
+      render: (context) => renderBundle(context, githubSlug(title) || 'collection'),
+    })
+  }
+  for (const job of jobs) {
+    const started = performance.now()
+    const messages: VFileMessage[] = []
+    const result: CollectionResult = { name: job.name, ok: false, outputs: [], messages: [], ms: 0 }
+    try {
+      const outputs = await job.render({
+        articles,
+        config,
+        report: (m) => messages.push(m),
+        title: options.bundle,
+        now: new Date(now),
+      })
+      for (const output of outputs) {
+        await writeFileAtomic(path.join(outDir, output.path), output.data)
+        result.outputs.push({
+          path: output.path,
+          sizeInBytes:
+            typeof output.data === 'string'
+              ? Buffer.byteLength(output.data)
+              : output.data.byteLength,
+        })
+      }
+      result.ok = !messages.some((m) => m.fatal)
+    } catch (error) {
+      result.messages.push(
+        fileError(
+          job.name,
+          `Cannot build ${job.name}: ${(error as Error).message}`,
+          `${job.name}-failed`,
+        ),
+      )
+    }
+    result.messages.push(...messages.map(toData))
+    result.ms = performance.now() - started
+    progress.messages(result.messages)
+    progress.note(
+      `${result.ok ? '✓' : '✗'} ${job.name}: ${result.outputs.map((o) => o.path).join(', ') || 'not built'}  ${Math.round(result.ms)} ms`,
+    )
+    results.push(result)
+  }
+  return results
+}
+
+/** Rebuild what changed, within a second of the change, until interrupted. */
+async function watchAndRebuild(
+  paths: string[],
+  rebuild: (paths: string[]) => Promise<BuildReport>,
+  progress: Progress,
+  stderr: NodeJS.WritableStream,
+): Promise<never> {
+  const found = await discover(paths)
+  const folders = new Set(found.files.map((file) => path.dirname(path.resolve(file))))
+  for (const input of paths) folders.add(path.resolve(input))
+  const changed = new Set<string>()
+  let timer: NodeJS.Timeout | undefined
+  let busy = false
+  const flush = async () => {
+    if (busy) return
+    busy = true
+    const batch = [...changed]
+    changed.clear()
+    const articles = new Set<string>()
+    for (const file of batch) {
+      if (/pressroom\.ya?ml$/.test(file)) {
+        clearConfigCache()
+        for (const input of paths) articles.add(input)
+      } else if (/\.(md|markdown)$/i.test(file)) {
+        articles.add(path.relative(process.cwd(), file))
+      } else {
+        // An image or other asset: every article of its folder may use it; the cache skips the rest.
+        articles.add(path.relative(process.cwd(), path.dirname(file)) || '.')
+      }
+    }
+    try {
+      progress.note(
+        `Changed: ${batch.map((file) => path.relative(process.cwd(), file)).join(', ')}`,
+      )
+      await rebuild([...articles].filter((file) => !file.includes('.pressroom')))
+    } catch (error) {
+      stderr.write(`${(error as Error).message}\n`)
+    }
+    busy = false
+    if (changed.size > 0) void flush()
+  }
+  const seen = new Set<string>()
+  for (const folder of folders) {
+    if ([...seen].some((parent) => folder.startsWith(parent + path.sep))) continue
+    seen.add(folder)
+    watchFolder(folder, { recursive: true }, (_event, name) => {
+      if (!name || name.includes('.pressroom-tmp-')) return
+      changed.add(path.join(folder, name.toString()))
+      clearTimeout(timer)
+      timer = setTimeout(() => void flush(), 150)
+    })
+  }
+  progress.note(
+    `Watching ${[...seen].map((f) => path.relative(process.cwd(), f) || '.').join(', ')} for changes (Ctrl-C to stop)`,
+  )
+  return new Promise<never>(() => {})
+}
+
+export { hasErrors }

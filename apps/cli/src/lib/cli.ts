@@ -1,0 +1,180 @@
+import { availableParallelism } from 'node:os'
+import { defaultMaxBytes } from '@pressroom/article'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { build } from './build.js'
+import { check } from './check.js'
+import { InternalError, UsageError } from './errors.js'
+import { defaultFormats, formats } from './formats.js'
+import { init } from './init.js'
+import { version } from './version.js'
+
+export interface Io {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WriteStream
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('must be a whole number of at least 1')
+  return number
+}
+
+function megabytes(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0)
+    throw new InvalidArgumentError('must be a number of megabytes')
+  return Math.round(number * 1024 * 1024)
+}
+
+/** The `pressroom` program, one option schema for parsing and help. */
+export function createProgram(io: Io): Command {
+  const program = new Command('pressroom')
+    .description(
+      'Turn canonical articles (Markdown + YAML frontmatter) into EPUB, PDF and syndication JSON.',
+    )
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride()
+
+  const formatList = formats
+    .map((format) => `  ${format.name.padEnd(9)} ${format.description}`)
+    .join('\n')
+
+  program
+    .command('build')
+    .description(
+      'build articles (files, folders or globs; default: content) into every requested format',
+    )
+    .argument('[paths...]', 'article files, folders or globs', ['content'])
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option(
+      '-f, --format <formats>',
+      `comma-separated formats (default: ${defaultFormats.join(',')})`,
+    )
+    .option('-b, --bundle <title>', 'also build one EPUB of all the articles, with this title')
+    .addOption(
+      new Option('-j, --jobs <n>', 'articles built in parallel')
+        .argParser(positiveInteger)
+        .default(availableParallelism(), 'the number of cores'),
+    )
+    .option('--force', 'rebuild even what is up to date')
+    .option('-w, --watch', 'rebuild an article when it or its images change')
+    .option('--json', 'print a machine-readable report on stdout')
+    .option('-q, --quiet', 'print only errors')
+    .option('--frail', 'exit 1 on warnings too')
+    .option('--now <date-time>', 'the moment embargoes are measured against (default: now)')
+    .addOption(
+      new Option('--page-size <size>', 'PDF page size').choices(['A4', 'Letter']).default('A4'),
+    )
+    .addOption(
+      new Option('--max-size <MB>', 'largest article accepted')
+        .argParser(megabytes)
+        .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
+    )
+    .addHelpText(
+      'after',
+      `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/partners/<partner>.json,\n<out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
+    )
+    .action(async (paths: string[], options) => {
+      const report = await build({
+        paths,
+        out: options.out,
+        formats: options.format,
+        bundle: options.bundle,
+        jobs: options.jobs,
+        force: options.force,
+        watch: options.watch,
+        json: options.json,
+        quiet: options.quiet,
+        now: options.now,
+        pageSize: options.pageSize,
+        maxBytes: options.maxSize,
+        stderr: io.stderr,
+        stdout: io.stdout,
+      })
+      if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+      if (
+        report.summary.failed > 0 ||
+        report.summary.errors > 0 ||
+        (options.frail && report.summary.warnings > 0)
+      )
+        process.exitCode = 1
+    })
+
+  program
+    .command('check')
+    .description('validate articles without building them; messages go to stderr')
+    .argument('[paths...]', 'article files, folders or globs', ['content'])
+    .option('--frail', 'exit 1 on warnings too')
+    .option('-q, --quiet', 'print only errors')
+    .option('--json', 'print the messages as JSON on stdout')
+    .addOption(
+      new Option('--max-size <MB>', 'largest article accepted')
+        .argParser(megabytes)
+        .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
+    )
+    .action(async (paths: string[], options) => {
+      const report = await check({
+        paths,
+        quiet: options.quiet,
+        json: options.json,
+        maxBytes: options.maxSize,
+        stderr: io.stderr,
+      })
+      if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+      if (report.errors > 0 || (options.frail && report.warnings > 0)) process.exitCode = 1
+    })
+
+  program
+    .command('init')
+    .description('create a content folder with the publication config and an example article')
+    .argument('[dir]', 'folder to create', 'content')
+    .action(async (dir: string) => {
+      const files = await init(dir)
+      io.stderr.write(`Created ${files.join(', ')}\nNext: pressroom build ${dir}\n`)
+    })
+
+  return program
+}
+
+/** Run the CLI; never throws; sets `process.exitCode` (0 ok, 1 errors, 2 usage). */
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<void> {
+  const program = createProgram(io)
+  if (argv.length <= 2) argv = [...argv, '--help']
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; bad options are usage errors (exit 2).
+      process.exitCode =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+          ? 0
+          : 2
+      return
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`pressroom: ${error.message}\n`)
+      process.exitCode = 2
+      return
+    }
+    const internal =
+      error instanceof InternalError
+        ? error
+        : new InternalError(String((error as Error)?.message ?? error), { cause: error })
+    io.stderr.write(
+      `pressroom: internal error: ${internal.message}\nThis is a bug in pressroom; please report it with the command you ran.\n${(error as Error)?.stack ?? ''}\n`,
+    )
+    process.exitCode = 70
+  }
+}

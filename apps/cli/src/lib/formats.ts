@@ -1,0 +1,210 @@
+/**
+ * The one table of output formats, pandoc style: format name -> renderer.
+ * Renderers are loaded lazily, so a build asks only for the code it uses.
+ * The CLI knows renderers only through their public shape:
+ * `(article or articles, options) -> bytes or a JSON value`.
+ */
+import type { Article, PublicationConfig } from '@pressroom/article'
+import { articleToJson } from '@pressroom/article'
+import type { VFileMessage } from 'vfile-message'
+
+/** A file a format produces, relative to the output folder. */
+export interface Output {
+  path: string
+  data: Uint8Array | string
+  contentType: string
+}
+
+/** A rendition of the article already built in this run (for ninjs `renditions`). */
+export interface BuiltRendition {
+  name: string
+  path: string
+  contentType: string
+  sizeInBytes: number
+}
+
+export interface ArticleContext {
+  article: Article
+  config: PublicationConfig
+  report: (message: VFileMessage) => void
+  /** Renditions of this article built (or found up to date) earlier in this run. */
+  renditions: BuiltRendition[]
+  /** The moment embargoes are measured against. */
+  now: Date
+  pageSize: 'A4' | 'Letter'
+}
+
+export interface CollectionContext {
+  articles: Article[]
+  config: PublicationConfig
+  report: (message: VFileMessage) => void
+  /** The `--bundle` title. */
+  title?: string
+  now: Date
+}
+
+export interface ArticleFormat {
+  name: string
+  scope: 'article'
+  description: string
+  /** Output paths for an article (relative to the output folder), known before rendering. */
+  paths(slug: string): string[]
+  render(context: ArticleContext): Promise<Output[]>
+}
+
+export interface CollectionFormat {
+  name: string
+  scope: 'collection'
+  description: string
+  render(context: CollectionContext): Promise<Output[]>
+}
+
+export type Format = ArticleFormat | CollectionFormat
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+/** Where a publication's built files are published (for links between them). */
+export function publicUrl(config: PublicationConfig, outputPath: string): string | undefined {
+  return config.baseUrl ? new URL(outputPath, config.baseUrl).href : undefined
+}
+
+export const formats: Format[] = [
+  {
+    name: 'ast',
+    scope: 'article',
+    description: 'the parsed article as JSON (like pandoc -t json)',
+    paths: (slug) => [`${slug}/${slug}.ast.json`],
+    async render({ article }) {
+      return [
+        {
+          path: `${article.meta.slug}/${article.meta.slug}.ast.json`,
+          data: json(articleToJson(article)),
+          contentType: 'application/json',
+        },
+      ]
+    },
+  },
+  {
+    name: 'epub',
+    scope: 'article',
+    description: 'EPUB 3 for e-readers',
+    paths: (slug) => [`${slug}/${slug}.epub`],
+    async render({ article, report }) {
+      const { renderEpub } = await import('@pressroom/epub')
+      const bytes = await renderEpub(article, { report })
+      return [
+        {
+          path: `${article.meta.slug}/${article.meta.slug}.epub`,
+          data: bytes,
+          contentType: 'application/epub+zip',
+        },
+      ]
+    },
+  },
+  {
+    name: 'pdf',
+    scope: 'article',
+    description: 'print PDF (tagged, embedded fonts)',
+    paths: (slug) => [`${slug}/${slug}.pdf`],
+    async render({ article, report, pageSize }) {
+      const { renderPdf } = await import('@pressroom/pdf')
+      const bytes = await renderPdf(article, { report, pageSize })
+      return [
+        {
+          path: `${article.meta.slug}/${article.meta.slug}.pdf`,
+          data: bytes,
+          contentType: 'application/pdf',
+        },
+      ]
+    },
+  },
+  {
+    name: 'ninjs',
+    scope: 'article',
+    description: 'IPTC ninjs 3.2 for syndication (and one file per configured partner)',
+    paths: (slug) => [`${slug}/${slug}.ninjs.json`],
+    async render({ article, config, report, renditions, now }) {
+      const syndication = await import('@pressroom/syndication')
+      const slug = article.meta.slug
+      const links = renditions.map((rendition) => ({
+        name: rendition.name,
+        href: publicUrl(config, rendition.path) ?? rendition.path,
+        contentType: rendition.contentType,
+        sizeInBytes: rendition.sizeInBytes,
+      }))
+      const outputs: Output[] = [
+        {
+          path: `${slug}/${slug}.ninjs.json`,
+          data: json(
+            syndication.toNinjs(article, { baseUrl: config.baseUrl, renditions: links, report }),
+          ),
+          contentType: 'application/json',
+        },
+      ]
+      if (config.sections.partners !== undefined) {
+        const { partners, messages } = syndication.parsePartners(config.sections.partners, {
+          file: config.path,
+        })
+        for (const message of messages) report(message)
+        const result = syndication.partnerDocuments(article, partners, {
+          now,
+          renditions: links,
+          report,
+        })
+        for (const item of result.documents) {
+          outputs.push({
+            path: `${slug}/partners/${item.partner}.${item.format === 'jsonld' ? 'jsonld' : 'json'}`,
+            data: json(item.document),
+            contentType: 'application/json',
+          })
+        }
+      }
+      return outputs
+    },
+  },
+  {
+    name: 'jsonld',
+    scope: 'article',
+    description: 'schema.org NewsArticle JSON-LD for web pages',
+    paths: (slug) => [`${slug}/${slug}.jsonld`],
+    async render({ article, config, report }) {
+      const { toJsonLd } = await import('@pressroom/syndication')
+      const slug = article.meta.slug
+      return [
+        {
+          path: `${slug}/${slug}.jsonld`,
+          data: json(toJsonLd(article, { baseUrl: config.baseUrl, report })),
+          contentType: 'application/ld+json',
+        },
+      ]
+    },
+  },
+  {
+    name: 'jsonfeed',
+    scope: 'collection',
+    description: 'JSON Feed 1.1 of all the articles (feed.json)',
+    async render({ articles, config, report }) {
+      const { toJsonFeed } = await import('@pressroom/syndication')
+      const feed = toJsonFeed(articles, {
+        baseUrl: config.baseUrl,
+        title: config.publisher?.name,
+        report,
+      })
+      return [{ path: 'feed.json', data: json(feed), contentType: 'application/feed+json' }]
+    },
+  },
+]
+
+export const formatNames = formats.map((format) => format.name)
+export const defaultFormats = ['epub', 'pdf', 'ninjs', 'jsonld', 'jsonfeed']
+
+export function getFormat(name: string): Format | undefined {
+  return formats.find((format) => format.name === name)
+}
+
+/** The bundle (`--bundle TITLE`): one EPUB of all the articles. */
+export async function renderBundle(context: CollectionContext, slug: string): Promise<Output[]> {
+  const { renderEpub } = await import('@pressroom/epub')
+  const bytes = await renderEpub(context.articles, { title: context.title, report: context.report })
+  return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]
+}

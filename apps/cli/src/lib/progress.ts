@@ -1,0 +1,102 @@
+import { formatMessages } from '@pressroom/article'
+import type { ArticleResult } from './build-article.js'
+import { fromData, type MessageData } from './messages.js'
+
+export interface ProgressOptions {
+  quiet: boolean
+  /** Print warnings too (otherwise only errors when quiet). */
+  silentWarnings?: boolean
+  json: boolean
+  stream: NodeJS.WriteStream
+}
+
+/**
+ * Progress on stderr: a live status line in a terminal, plain lines otherwise,
+ * nothing with `--quiet` (errors are still reported) or `--json`.
+ */
+export class Progress {
+  private done = 0
+  private total = 0
+  private failed = 0
+  private running = new Set<string>()
+  private readonly live: boolean
+  private lastLine = ''
+
+  constructor(private readonly options: ProgressOptions) {
+    this.live = Boolean(options.stream.isTTY) && !options.quiet && !options.json && !process.env.CI
+  }
+
+  start(total: number): void {
+    this.total = total
+    this.done = 0
+    this.failed = 0
+    this.render()
+  }
+
+  begin(file: string): void {
+    this.running.add(file)
+    this.render()
+  }
+
+  finish(result: ArticleResult): void {
+    this.running.delete(result.file)
+    this.done++
+    if (!result.ok) this.failed++
+    this.clear()
+    const { stream, quiet, json } = this.options
+    if (!json) {
+      const messages = formatMessages(result.messages.map(fromData), { quiet })
+      if (messages) stream.write(`${messages}\n`)
+      if (!quiet) {
+        const formats = result.formats
+          .map(
+            (format) =>
+              `${format.format}${format.status === 'cached' ? ' (up to date)' : format.status === 'failed' ? ' FAILED' : ` ${Math.round(format.ms)} ms`}`,
+          )
+          .join(', ')
+        const mark = result.ok ? '✓' : '✗'
+        stream.write(
+          `${mark} ${result.file}${result.slug && result.ok ? ` → ${result.slug}/` : ''}${formats ? `  ${formats}` : result.ok ? '' : '  not built'}\n`,
+        )
+      }
+    }
+    this.render()
+  }
+
+  note(text: string): void {
+    if (this.options.quiet || this.options.json) return
+    this.clear()
+    this.options.stream.write(`${text}\n`)
+    this.render()
+  }
+
+  messages(messages: MessageData[]): void {
+    if (this.options.json || messages.length === 0) return
+    this.clear()
+    const text = formatMessages(messages.map(fromData), { quiet: this.options.quiet })
+    if (text) this.options.stream.write(`${text}\n`)
+    this.render()
+  }
+
+  private render(): void {
+    if (!this.live || this.total === 0) return
+    const width = 24
+    const filled = Math.round((this.done / this.total) * width)
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
+    const current = [...this.running].slice(0, 2).join(', ')
+    const line =
+      `${bar} ${this.done}/${this.total}${this.failed ? ` (${this.failed} failed)` : ''} ${current}`.slice(
+        0,
+        (this.options.stream.columns ?? 80) - 1,
+      )
+    this.options.stream.write(`\r\x1b[K${line}`)
+    this.lastLine = line
+  }
+
+  clear(): void {
+    if (this.live && this.lastLine) {
+      this.options.stream.write('\r\x1b[K')
+      this.lastLine = ''
+    }
+  }
+}

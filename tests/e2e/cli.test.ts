@@ -1,0 +1,219 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtures, pressroom, root, temp } from '../helpers.js'
+
+const articles = readdirSync(path.join(root, 'content')).filter(
+  (name) => name.endsWith('.md') && name !== 'README.md',
+)
+
+describe('pressroom --help / --version / usage errors', () => {
+  it('prints help listing every command and format, exit 0', () => {
+    const run = pressroom(['--help'])
+    expect(run.status).toBe(0)
+    for (const word of ['build', 'check', 'init']) expect(run.stdout).toContain(word)
+    const build = pressroom(['build', '--help'])
+    expect(build.status).toBe(0)
+    for (const word of [
+      '--format',
+      '--out',
+      '--bundle',
+      '--jobs',
+      '--force',
+      '--watch',
+      '--json',
+      '--quiet',
+      'epub',
+      'pdf',
+      'ninjs',
+      'jsonfeed',
+      'jsonld',
+      'ast',
+    ]) {
+      expect(build.stdout).toContain(word)
+    }
+  })
+
+  it('prints the version', () => {
+    const run = pressroom(['--version'])
+    expect(run.status).toBe(0)
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('exits 2 without a stack trace on a usage error', () => {
+    for (const args of [
+      ['build', 'content', '--format', 'docx'],
+      ['build', 'no-such-folder'],
+      ['frobnicate'],
+      ['build', '--jobs', 'zero'],
+    ]) {
+      const run = pressroom(args)
+      expect(run.status, args.join(' ')).toBe(2)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+      expect(run.stderr.length).toBeGreaterThan(0)
+    }
+    expect(pressroom(['build', 'content', '--format', 'docx']).stderr).toContain(
+      'Unknown format `docx`; choose from ast, epub, pdf, ninjs, jsonld, jsonfeed',
+    )
+  })
+})
+
+describe('pressroom check', () => {
+  it('passes on content/ with no errors', () => {
+    const run = pressroom(['check', 'content'])
+    expect(run.stderr).not.toMatch(/\berror\b/)
+    expect(run.status).toBe(0)
+  })
+
+  it('reports each bad input at file:line:col with a rule id and exits 1', () => {
+    const run = pressroom(['check', path.join(fixtures, 'bad')], { cwd: fixtures })
+    expect(run.status).toBe(1)
+    const out = run.stderr
+    const expectations: Array<[string, RegExp]> = [
+      ['broken-yaml.md', /^4:\d+\s+error\s+Invalid YAML in the frontmatter.*yaml-syntax/m],
+      ['missing-title.md', /^1:1(-\S+)?\s+error\s+Missing `title`.*missing-title/m],
+      ['wrong-types.md', /^3:7\s+warning\s+`tags` should be a list.*field-type/m],
+      ['wrong-types.md', /^4:12\s+warning\s+Invalid date in `published`.*invalid-date/m],
+      [
+        'image-outside.md',
+        /^7:1-7:27\s+warning\s+Image `..\/secret.png` is outside the article's folder.*image-outside/m,
+      ],
+      [
+        'missing-image.md',
+        /^7:1-7:45\s+error\s+Image `images\/nope.png` not found.*image-missing/m,
+      ],
+      ['binary.md', /^1:1\s+error\s+This is a binary file.*binary-file/m],
+      ['empty.md', /^1:1\s+error\s+The file is empty.*empty-file/m],
+      ['hostile.md', /^6:6-6:35\s+warning\s+Raw HTML is not supported.*raw-html/m],
+      ['hostile.md', /^12:1-12:32\s+warning\s+Removed control characters.*control-character/m],
+    ]
+    for (const [file, pattern] of expectations) {
+      const section = out.split(/\n(?=\S)/).find((block) => block.startsWith(`bad/${file}`))
+      expect(section, `a section for ${file} in:\n${out}`).toBeDefined()
+      expect(section, file).toMatch(pattern)
+    }
+    expect(out).not.toMatch(/\n\s+at /)
+  })
+
+  it('fails on warnings with --frail', () => {
+    const folder = temp()
+    writeFileSync(path.join(folder, 'a.md'), '---\ntitle: T\nbogus: 1\n---\nBody.\n')
+    expect(pressroom(['check', folder]).status).toBe(0)
+    expect(pressroom(['check', '--frail', folder]).status).toBe(1)
+  })
+
+  it('refuses a 5 MB article with a clear message, and checks it with a raised limit', () => {
+    const folder = temp()
+    const paragraph =
+      'The council met again on Tuesday and talked about the budget for a long time. '.repeat(12)
+    let text = '---\ntitle: A very long article\n---\n\n'
+    while (text.length < 5 * 1024 * 1024) text += `${paragraph}\n\n`
+    writeFileSync(path.join(folder, 'huge.md'), text)
+    const run = pressroom(['check', folder])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(
+      /huge\.md\n1:1\s+error\s+The article is 5\.0 MB, over the 4\.0 MB limit.*file-too-large/,
+    )
+    const raised = pressroom(['check', folder, '--max-size', '8'])
+    expect(raised.status).toBe(0)
+  })
+})
+
+describe('pressroom build --format ast', () => {
+  it('builds every article of content/ as JSON, deterministically', () => {
+    const out = temp()
+    const run = pressroom(['build', 'content', '--format', 'ast', '--out', out, '--quiet'])
+    expect(run.status, run.stderr).toBe(0)
+    for (const name of articles) {
+      const slug = name.replace(/\.md$/, '')
+      const file = path.join(out, slug, `${slug}.ast.json`)
+      expect(existsSync(file), file).toBe(true)
+      const ast = JSON.parse(readFileSync(file, 'utf8'))
+      expect(ast.meta.title.length).toBeGreaterThan(0)
+      expect(ast.tree.type).toBe('root')
+      expect(ast.derived.wordCount).toBeGreaterThan(100)
+    }
+    const again = temp()
+    pressroom(['build', 'content', '--format', 'ast', '--out', again, '--quiet', '--jobs', '1'])
+    for (const name of articles) {
+      const slug = name.replace(/\.md$/, '')
+      expect(readFileSync(path.join(again, slug, `${slug}.ast.json`))).toEqual(
+        readFileSync(path.join(out, slug, `${slug}.ast.json`)),
+      )
+    }
+  })
+
+  it('builds the good article among bad ones, names the failures, exits 1, leaves nothing half-written', () => {
+    const out = temp()
+    const run = pressroom(['build', 'bad', '--format', 'ast', '--out', out, '--json'], {
+      cwd: fixtures,
+    })
+    expect(run.status).toBe(1)
+    const report = JSON.parse(run.stdout)
+    const byFile = Object.fromEntries(
+      report.articles.map((a: { file: string; ok: boolean }) => [path.basename(a.file), a.ok]),
+    )
+    expect(byFile).toMatchObject({
+      'good.md': true,
+      'wrong-types.md': true,
+      'hostile.md': true,
+      'image-outside.md': true,
+      'broken-yaml.md': false,
+      'missing-title.md': false,
+      'missing-image.md': false,
+      'binary.md': false,
+      'empty.md': false,
+    })
+    expect(existsSync(path.join(out, 'good', 'good.ast.json'))).toBe(true)
+    expect(existsSync(path.join(out, 'broken-yaml'))).toBe(false)
+    const leftovers = readdirSync(out, { recursive: true }).filter((name) =>
+      String(name).includes('.pressroom-tmp-'),
+    )
+    expect(leftovers).toEqual([])
+    // The human summary names the failures.
+    const human = pressroom(['build', 'bad', '--format', 'ast', '--out', temp()], { cwd: fixtures })
+    expect(human.stderr).toMatch(
+      /5 of 10 articles built .*; failed: .*bad\/binary\.md.*bad\/broken-yaml\.md/,
+    )
+  })
+
+  it('skips unchanged articles and rebuilds a changed one', () => {
+    const folder = temp()
+    cpSync(path.join(fixtures, 'bad', 'good.md'), path.join(folder, 'good.md'))
+    cpSync(path.join(fixtures, 'bad', 'images'), path.join(folder, 'images'), { recursive: true })
+    writeFileSync(path.join(folder, 'other.md'), '---\ntitle: Other\n---\nOther body.\n')
+    const out = temp()
+    const first = JSON.parse(
+      pressroom(['build', folder, '--format', 'ast', '--out', out, '--json']).stdout,
+    )
+    expect(first.articles.map((a: any) => a.formats[0].status)).toEqual(['built', 'built'])
+    const second = JSON.parse(
+      pressroom(['build', folder, '--format', 'ast', '--out', out, '--json']).stdout,
+    )
+    expect(second.articles.map((a: any) => a.formats[0].status)).toEqual(['cached', 'cached'])
+    writeFileSync(path.join(folder, 'other.md'), '---\ntitle: Other\n---\nChanged body.\n')
+    const third = JSON.parse(
+      pressroom(['build', folder, '--format', 'ast', '--out', out, '--json']).stdout,
+    )
+    expect(third.articles.map((a: any) => a.formats[0].status)).toEqual(['cached', 'built'])
+    const forced = JSON.parse(
+      pressroom(['build', folder, '--format', 'ast', '--out', out, '--json', '--force']).stdout,
+    )
+    expect(forced.articles.map((a: any) => a.formats[0].status)).toEqual(['built', 'built'])
+  })
+})
+
+describe('pressroom init', () => {
+  it('creates a content folder that checks clean, and refuses to overwrite it', () => {
+    const folder = path.join(temp(), 'news')
+    const run = pressroom(['init', folder])
+    expect(run.status).toBe(0)
+    expect(existsSync(path.join(folder, 'pressroom.yaml'))).toBe(true)
+    const checked = pressroom(['check', '--frail', folder])
+    expect(checked.stderr).toContain('no problems')
+    expect(checked.status).toBe(0)
+    const again = pressroom(['init', folder])
+    expect(again.status).toBe(2)
+    expect(again.stderr).toContain('already exists')
+  })
+})

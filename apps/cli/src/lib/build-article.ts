@@ -22,6 +22,8 @@ export interface ArticleTask {
   now: string
   pageSize: 'A4' | 'Letter'
   maxBytes?: number
+  /** Copy the article's images beside its outputs (web formats link to them). */
+  copyImages?: boolean
 }
 
 export interface FormatResult {
@@ -94,6 +96,20 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     if (hasErrors(article.messages)) {
       result.ms = performance.now() - started
       return result
+    }
+
+    if (task.copyImages) {
+      // Web formats (ninjs, JSON-LD, JSON Feed) link to images under <slug>/: publish them there.
+      for (const image of article.images) {
+        if (image.status !== 'ok' || !image.bytes || !image.path) continue
+        const target = path.join(task.outDir, article.meta.slug, image.path)
+        const size = await stat(target).then(
+          (info) => info.size,
+          () => -1,
+        )
+        if (size !== image.bytes.byteLength || task.force)
+          await writeFileAtomic(target, image.bytes)
+      }
     }
 
     const cacheFile = cachePath(task.outDir, task.file)

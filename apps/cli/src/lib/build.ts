@@ -117,6 +117,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       now,
       pageSize: options.pageSize ?? 'A4',
       maxBytes: options.maxBytes,
+      copyImages: formats.some(
+        (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed',
+      ),
     }))
     // Config problems are reported once, not once per article.
     const configMessages = new Map<string, MessageData[]>()
@@ -174,6 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         warnings: all.filter((m) => !m.fatal).length,
         ms: Math.round(performance.now() - started),
         interrupted,
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       },
     }
     if (!options.json && !options.quiet) {

@@ -5,7 +5,7 @@
  * `(article or articles, options) -> bytes or a JSON value`.
  */
 import type { Article, PublicationConfig } from '@pressroom/article'
-import { articleToJson } from '@pressroom/article'
+import { articleToJson, createMessage } from '@pressroom/article'
 import type { VFileMessage } from 'vfile-message'
 
 /** A file a format produces, relative to the output folder. */
@@ -68,6 +68,20 @@ export function publicUrl(config: PublicationConfig, outputPath: string): string
   return config.baseUrl ? new URL(outputPath, config.baseUrl).href : undefined
 }
 
+/** Where an article's output folder (`<slug>/`, with its images) is published. */
+export function articleUrl(config: PublicationConfig, slug: string): string | undefined {
+  return publicUrl(config, `${encodeURIComponent(slug)}/`)
+}
+
+function renditionLinks(config: PublicationConfig, renditions: BuiltRendition[]) {
+  return renditions.map((rendition) => ({
+    name: rendition.name,
+    href: publicUrl(config, rendition.path) ?? rendition.path,
+    contentType: rendition.contentType,
+    sizeInBytes: rendition.sizeInBytes,
+  }))
+}
+
 export const formats: Format[] = [
   {
     name: 'ast',
@@ -126,26 +140,28 @@ export const formats: Format[] = [
     async render({ article, config, report, renditions, now }) {
       const syndication = await import('@pressroom/syndication')
       const slug = article.meta.slug
-      const links = renditions.map((rendition) => ({
-        name: rendition.name,
-        href: publicUrl(config, rendition.path) ?? rendition.path,
-        contentType: rendition.contentType,
-        sizeInBytes: rendition.sizeInBytes,
-      }))
+      const baseUrl = articleUrl(config, slug)
+      const links = renditionLinks(config, renditions)
       const outputs: Output[] = [
         {
           path: `${slug}/${slug}.ninjs.json`,
-          data: json(
-            syndication.toNinjs(article, { baseUrl: config.baseUrl, renditions: links, report }),
-          ),
+          data: json(syndication.toNinjs(article, { baseUrl, renditions: links, report })),
           contentType: 'application/json',
         },
       ]
       if (config.sections.partners !== undefined) {
         const { partners, messages } = syndication.parsePartners(config.sections.partners, {
-          file: config.path,
+          baseUrl,
         })
-        for (const message of messages) report(message)
+        for (const message of messages) {
+          report(
+            createMessage(config.path, `${message.field}: ${message.message}`, {
+              ruleId: 'invalid-partner',
+              source: 'pressroom-syndication',
+              fatal: message.severity === 'error',
+            }),
+          )
+        }
         const result = syndication.partnerDocuments(article, partners, {
           now,
           renditions: links,
@@ -153,7 +169,7 @@ export const formats: Format[] = [
         })
         for (const item of result.documents) {
           outputs.push({
-            path: `${slug}/partners/${item.partner}.${item.format === 'jsonld' ? 'jsonld' : 'json'}`,
+            path: `${slug}/partners/${item.partner.name}.${item.format === 'jsonld' ? 'jsonld' : 'json'}`,
             data: json(item.document),
             contentType: 'application/json',
           })
@@ -173,7 +189,7 @@ export const formats: Format[] = [
       return [
         {
           path: `${slug}/${slug}.jsonld`,
-          data: json(toJsonLd(article, { baseUrl: config.baseUrl, report })),
+          data: json(toJsonLd(article, { baseUrl: articleUrl(config, slug), report })),
           contentType: 'application/ld+json',
         },
       ]

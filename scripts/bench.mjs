@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// The benchmark (a script, not a timed test): generates corpora from the articles in content/ and reports,
+// per format and for all formats together, articles per second, p50/p95 time per article, peak memory and
+// the cold start of a one-article build; where pandoc (and WeasyPrint) are installed, runs them on the same
+// articles and prints our throughput as a multiple of theirs.
+//
+//   npm run bench                    # 200 and 2,000 articles
+//   node scripts/bench.mjs --sizes 50 --formats epub,pdf
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = path.join(root, 'apps/cli/dist/bin.js')
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`)
+  return index >= 0 ? args[index + 1] : fallback
+}
+const sizes = option('sizes', '200,2000').split(',').map(Number)
+const formatSets = option('formats', 'epub,pdf,ninjs,all').split(',')
+const pandocSample = Number(option('pandoc-sample', '10'))
+const broken = Number(option('broken', '3'))
+
+const content = path.join(root, 'content')
+const sources = readdirSync(content).filter((name) => name.endsWith('.md') && name !== 'README.md')
+const texts = Object.fromEntries(
+  sources.map((name) => [name, readFileSync(path.join(content, name), 'utf8')]),
+)
+
+/** A corpus of `count` articles: the content/ articles and variations of them (lengths, a few broken ones). */
+function makeCorpus(count) {
+  const folder = mkdtempSync(path.join(tmpdir(), `pressroom-bench-${count}-`))
+  cpSync(path.join(content, 'images'), path.join(folder, 'images'), { recursive: true })
+  cpSync(path.join(content, 'pressroom.yaml'), path.join(folder, 'pressroom.yaml'))
+  for (let index = 0; index < count; index++) {
+    const name = sources[index % sources.length]
+    let text = texts[name].replace(/^slug: .*$/m, '').replace(/^id: .*$/m, '')
+    const [, frontmatter, body] = text.match(/^(---\n[\s\S]*?\n---\n)([\s\S]*)$/)
+    const variant = Math.floor(index / sources.length) % 4
+    // Lengths: as written, half, double, triple.
+    const paragraphs = body.split(/\n\n/)
+    const bodyVariant =
+      variant === 1
+        ? paragraphs.slice(0, Math.max(3, paragraphs.length >> 1)).join('\n\n')
+        : variant >= 2
+          ? Array(variant).fill(body).join('\n\n')
+          : body
+    text = `${frontmatter}${bodyVariant}`
+    if (variant >= 2) text = dedupeFootnotes(text)
+    const file = path.join(folder, `a${String(index).padStart(5, '0')}-${name}`)
+    writeFileSync(file, index < broken ? text.replace(/^title: .*$/m, 'title: [unclosed') : text)
+  }
+  return folder
+}
+
+/** Repeated bodies define each footnote several times: keep the first definition. */
+function dedupeFootnotes(text) {
+  const seen = new Set()
+  return text
+    .split('\n')
+    .filter((line) => {
+      const match = line.match(/^\[\^([^\]]+)\]:/)
+      if (!match) return true
+      if (seen.has(match[1])) return false
+      seen.add(match[1])
+      return true
+    })
+    .join('\n')
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}
+
+function runBuild(folder, formats, extra = []) {
+  const out = mkdtempSync(path.join(tmpdir(), 'pressroom-bench-out-'))
+  const started = performance.now()
+  const result = spawnSync(
+    process.execPath,
+    [
+      bin,
+      'build',
+      folder,
+      '--out',
+      out,
+      '--json',
+      '--force',
+      ...(formats === 'all' ? [] : ['--format', formats]),
+      ...extra,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  )
+  const seconds = (performance.now() - started) / 1000
+  const report = JSON.parse(result.stdout)
+  rmSync(out, { recursive: true, force: true })
+  return { seconds, report, status: result.status }
+}
+
+const rows = []
+console.log(
+  `Pressroom benchmark: ${availableParallelism()} cores, Node ${process.version}, --jobs ${availableParallelism()}\n`,
+)
+for (const size of sizes) {
+  const folder = makeCorpus(size)
+  for (const formats of formatSets) {
+    const { seconds, report, status } = runBuild(folder, formats)
+    const times = report.articles.filter((a) => a.ok).map((a) => a.ms)
+    const row = {
+      articles: size,
+      formats,
+      built: report.summary.built,
+      failed: report.summary.failed,
+      exit: status,
+      seconds: +seconds.toFixed(2),
+      perSecond: +(report.summary.built / seconds).toFixed(1),
+      p50: +quantile(times, 0.5).toFixed(1),
+      p95: +quantile(times, 0.95).toFixed(1),
+      peakMB: report.summary.peakRssMB,
+    }
+    rows.push(row)
+    console.log(
+      `${String(size).padStart(5)} articles  ${formats.padEnd(6)}  ${row.seconds.toFixed(2).padStart(7)} s  ${String(row.perSecond).padStart(7)} articles/s  p50 ${row.p50} ms  p95 ${row.p95} ms  peak ${row.peakMB} MB  (${row.built} built, ${row.failed} failed, exit ${status})`,
+    )
+  }
+  rmSync(folder, { recursive: true, force: true })
+}
+
+// Cold start: one article, every format, a fresh process each time (median of 7).
+const seed = path.join(content, 'pakistan-restores-deterrence.md')
+const cold = {}
+for (const formats of ['epub', 'pdf', 'ninjs', 'all']) {
+  const times = []
+  for (let i = 0; i < 7; i++) times.push(runBuild(seed, formats).seconds * 1000)
+  cold[formats] = +quantile(times, 0.5).toFixed(0)
+}
+console.log(
+  `\nCold one-article build of the seed (median of 7 processes): ${Object.entries(cold)
+    .map(([f, ms]) => `${f} ${ms} ms`)
+    .join(', ')}`,
+)
+
+// pandoc (and WeasyPrint) on the same articles, one process per article as a newsroom would run them.
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+if (has('pandoc')) {
+  const folder = makeCorpus(pandocSample)
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .slice(broken)
+  const out = mkdtempSync(path.join(tmpdir(), 'pressroom-bench-pandoc-'))
+  const time = (fn) => {
+    const started = performance.now()
+    fn()
+    return (performance.now() - started) / 1000
+  }
+  const pandocEpub = time(() => {
+    for (const name of files)
+      spawnSync('pandoc', [name, '-o', path.join(out, `${name}.epub`)], { cwd: folder })
+  })
+  let pandocPdf
+  if (has('weasyprint')) {
+    pandocPdf = time(() => {
+      for (const name of files)
+        spawnSync(
+          'pandoc',
+          [name, '--pdf-engine=weasyprint', '-o', path.join(out, `${name}.pdf`)],
+          { cwd: folder },
+        )
+    })
+  }
+  const n = files.length
+  const epubRate = n / pandocEpub
+  const pdfRate = pandocPdf ? n / pandocPdf : undefined
+  const bothRate = pandocPdf ? n / (pandocEpub + pandocPdf) : undefined
+  console.log(
+    `\npandoc on ${n} of the same articles (sequential processes, as pandoc has no batch mode):`,
+  )
+  console.log(
+    `  pandoc EPUB: ${epubRate.toFixed(1)} articles/s (${((pandocEpub / n) * 1000).toFixed(0)} ms each)`,
+  )
+  if (pdfRate)
+    console.log(
+      `  pandoc + WeasyPrint PDF: ${pdfRate.toFixed(2)} articles/s (${((pandocPdf / n) * 1000).toFixed(0)} ms each)`,
+    )
+  const largest = Math.max(...sizes)
+  const ours = (formats) =>
+    rows.find((row) => row.articles === largest && row.formats === formats)?.perSecond
+  if (ours('epub'))
+    console.log(`  Pressroom EPUB: ${(ours('epub') / epubRate).toFixed(1)}x pandoc's throughput`)
+  if (ours('pdf') && pdfRate)
+    console.log(`  Pressroom PDF: ${(ours('pdf') / pdfRate).toFixed(1)}x pandoc + WeasyPrint`)
+  if (ours('all') && bothRate)
+    console.log(
+      `  Pressroom, all formats: ${(ours('all') / bothRate).toFixed(1)}x pandoc EPUB + pandoc/WeasyPrint PDF`,
+    )
+  rmSync(folder, { recursive: true, force: true })
+  rmSync(out, { recursive: true, force: true })
+} else {
+  console.log('\npandoc is not installed: no comparison (apt-get install pandoc weasyprint).')
+}

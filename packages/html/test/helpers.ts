@@ -99,18 +99,25 @@ export function md(markdown: string, options: XhtmlOptions & BuildOptions = {}) 
  * Parse the fragment with a real XML parser (saxes), wrapped in an XHTML
  * `<div>` declaring the epub namespace. Throws on any well-formedness error.
  */
-export function wellFormed(fragment: string): { elements: string[] } {
+export function wellFormed(fragment: string): {
+  elements: string[]
+  attributes: Array<[name: string, value: string]>
+} {
   const parser = new SaxesParser({ xmlns: true })
   const elements: string[] = []
+  const attributes: Array<[string, string]> = []
   let failure: Error | undefined
   parser.on('error', (error) => {
     failure ??= error
   })
   parser.on('opentag', (tag) => {
     elements.push(tag.name)
+    for (const attribute of Object.values(tag.attributes)) {
+      if (!attribute.name.startsWith('xmlns')) attributes.push([attribute.name, attribute.value])
+    }
     if (tag.uri !== XHTML_NS) failure ??= new Error(`Element ${tag.name} outside XHTML namespace`)
   })
   parser.write(`<div xmlns="${XHTML_NS}" xmlns:epub="${EPUB_NS}">${fragment}</div>`).close()
   if (failure) throw failure
-  return { elements }
+  return { elements: elements.slice(1), attributes }
 }

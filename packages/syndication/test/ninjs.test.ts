@@ -1,5 +1,5 @@
 import type { Article } from '@pressroom/article'
-import { beforeAll, describe, expect, test, vi } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import {
   type Message,
   type NinjsDocument,
@@ -8,8 +8,6 @@ import {
   validateNinjs,
 } from '../src/index.js'
 import { baseUrl, fullArticle, minimalArticle } from './helpers.js'
-
-vi.mock('@pressroom/html', () => import('./fake-html.js'))
 
 const renditions = [
   {
@@ -185,8 +183,12 @@ describe('toNinjs 3.2', () => {
       ],
       by: 'Harbour Desk',
     })
-    expect(messages.map((m) => m.ruleId)).toContain('image-left-out')
-    expect(messages.every((m) => m.source === 'pressroom-syndication')).toBe(true)
+    const left = messages.find((m) => m.ruleId === 'image-left-out')
+    expect(left?.source).toBe('pressroom-syndication')
+    expect(left?.reason).toContain('images/missing.png')
+    // It points at the figure in the source, and the file is the article's.
+    expect(left?.line).toBe(37) // the `:::figure` line
+    expect(left?.file).toContain('harbour.md')
   })
 
   test('renditions point at the EPUB and PDF', () => {

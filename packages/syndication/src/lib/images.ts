@@ -31,6 +31,8 @@ export interface Picture {
   credit?: string
   /** The reader's record of the image (bytes, media type, size), if it has one. */
   image?: ArticleImage
+  /** The figure node (for message positions); none for the hero image. */
+  node?: Figure
 }
 
 /** The hero image first, then the figures in document order. */
@@ -65,6 +67,7 @@ export function articlePictures(article: Article): Picture[] {
         ...(text || title ? { caption: text || title } : {}),
         ...(figure.credit ? { credit: figure.credit } : {}),
         ...(byKey.has(img.url) ? { image: byKey.get(img.url) } : {}),
+        node: figure,
       })
       return
     }

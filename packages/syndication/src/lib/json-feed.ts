@@ -5,7 +5,7 @@
 import type { Article } from '@pressroom/article'
 import { articlePictures } from './images.js'
 import type { Rendition } from './ninjs.js'
-import { bodyHtml, type Report, warn } from './shared.js'
+import { bodyHtml, bodyText, type Report, warn } from './shared.js'
 import { articleBase, imageUrl, resolveUrl, safeUrl } from './urls.js'
 import { assertJsonFeed } from './validate.js'
 
@@ -98,7 +98,7 @@ export function toJsonFeed(articles: readonly Article[], options: JsonFeedOption
 }
 
 function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
-  const { meta, derived } = article
+  const { meta } = article
   const report = options.report
   const base = articleBase(article, undefined) ?? safeUrl(options.baseUrl)
   const hero = articlePictures(article).find((picture) => picture.role === 'hero')
@@ -140,7 +140,7 @@ function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
     title: meta.title,
     ...(meta.summary ? { summary: meta.summary } : {}),
     content_html: bodyHtml(article, base, report),
-    content_text: derived.plainText,
+    content_text: bodyText(article).text,
     ...(image ? { image } : {}),
     ...(published ? { date_published: published } : {}),
     ...(modified ? { date_modified: modified } : {}),

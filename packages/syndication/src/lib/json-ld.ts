@@ -4,7 +4,7 @@
  */
 import type { Article } from '@pressroom/article'
 import { articlePictures } from './images.js'
-import type { Report } from './shared.js'
+import { bodyText, type Report } from './shared.js'
 import { articleBase, imageUrl, safeUrl } from './urls.js'
 
 export interface JsonLdOptions {
@@ -30,7 +30,7 @@ const notSameAs = new Set(['url', 'email'])
 
 /** The article as a schema.org `NewsArticle` (plain JSON value, stable key order). */
 export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArticleJsonLd {
-  const { meta, derived } = article
+  const { meta } = article
   const base = articleBase(article, options.baseUrl)
   const page = safeUrl(meta.canonicalUrl)
   const images = articlePictures(article)
@@ -81,7 +81,7 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
     inLanguage: meta.language,
     ...(meta.section ? { articleSection: meta.section } : {}),
     ...(meta.tags.length > 0 ? { keywords: [...meta.tags] } : {}),
-    wordCount: derived.wordCount,
+    wordCount: bodyText(article).wordCount,
     ...(page ? { url: page, mainEntityOfPage: { '@type': 'WebPage', '@id': page } } : {}),
     isAccessibleForFree: options.isAccessibleForFree ?? true,
     ...(meta.rights ? { copyrightNotice: meta.rights } : {}),

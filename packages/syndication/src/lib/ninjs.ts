@@ -4,7 +4,7 @@
  */
 import type { Article } from '@pressroom/article'
 import { articlePictures, type Picture } from './images.js'
-import { bioHtml, bodyHtml, joinNames, type Report, warn } from './shared.js'
+import { bioHtml, bodyHtml, bodyText, joinNames, type Report, warn } from './shared.js'
 import { articleBase, imageUrl, safeUrl } from './urls.js'
 import { assertNinjs, type NinjsVersion } from './validate.js'
 
@@ -102,7 +102,7 @@ const schemaUri = (version: NinjsVersion) =>
 export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocument {
   const version = options.version ?? '3.2'
   const wanted = new Set<string>(options.fields ?? ninjsFields)
-  const { meta, derived } = article
+  const { meta } = article
   const report = options.report
   const base = articleBase(article, options.baseUrl)
   if (options.baseUrl && !safeUrl(options.baseUrl)) {
@@ -203,10 +203,11 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   )
 
   if (wanted.has('bodies')) {
-    const counts = { charCount: derived.charCount, wordCount: derived.wordCount }
+    const plain = bodyText(article)
+    const counts = { charCount: plain.charCount, wordCount: plain.wordCount }
     set('bodies', [
       { role: 'main', contentType: 'text/html', ...counts, value: bodyHtml(article, base, report) },
-      { role: 'main', contentType: 'text/plain', ...counts, value: derived.plainText },
+      { role: 'main', contentType: 'text/plain', ...counts, value: plain.text },
     ])
   }
 
@@ -273,8 +274,9 @@ function association(
     warn(
       article,
       report,
-      `Image \`${picture.src}\` is unknown to the reader; no rendition`,
+      `Image \`${picture.src}\` is unknown to the reader; its association has no rendition`,
       'image-left-out',
+      picture.node,
     )
   } else if (image.status !== 'ok') {
     warn(
@@ -282,6 +284,7 @@ function association(
       report,
       `Image \`${picture.src}\` is ${image.status}; its association has no rendition`,
       'image-left-out',
+      picture.node,
     )
   }
   const descriptions: NinjsText[] = []

@@ -1,23 +1,11 @@
 /**
  * What the three writers share: messages, the body as sanitised HTML, dates.
  */
-import { type Article, type ArticleImage, articleMessage } from '@pressroom/article'
-// TEMPORARY until @pressroom/html exports its API: typed against its declared API.
-import * as html from '@pressroom/html'
+import { type Article, articleMessage, countWords, plainTextOf } from '@pressroom/article'
+import { phrasingToXhtml, toXhtml } from '@pressroom/html'
 import { imageUrl } from './urls.js'
 
 type Phrasing = NonNullable<Article['meta']['authors'][number]['bio']>['children']
-interface XhtmlOptions {
-  flavor?: 'web' | 'epub'
-  containerLanguage?: string
-  imageSrc?: (image: ArticleImage) => string | undefined
-  report?: (message: Message) => void
-}
-interface HtmlApi {
-  toXhtml(article: Article, options?: XhtmlOptions): { xhtml: string }
-  phrasingToXhtml(article: Article, nodes: Phrasing, options?: XhtmlOptions): string
-}
-const { toXhtml, phrasingToXhtml } = html as unknown as HtmlApi
 
 /** A message as the reader makes them (a `VFileMessage` with the article's path as file). */
 export type Message = Article['messages'][number]
@@ -41,11 +29,14 @@ export function warn(
 
 /**
  * The body as the shared sanitised XHTML fragment (web flavour), images linked
- * under `base`. Without a base URL, images become visible placeholders.
+ * under `base`. Without a base URL, images become visible placeholders. Ids
+ * (footnotes, figures) are prefixed with the slug, so that two articles on one
+ * partner page do not clash.
  */
 export function bodyHtml(article: Article, base: string | undefined, report?: Report): string {
   return toXhtml(article, {
     flavor: 'web',
+    idPrefix: `${article.meta.slug}-`,
     containerLanguage: article.meta.language,
     imageSrc: (image) => imageUrl(image, base),
     ...(report ? { report } : {}),
@@ -80,4 +71,34 @@ export function joinNames(names: string[], language: string): string {
 /** `Date | number` (epoch ms) as epoch ms; NaN when invalid. */
 export function epochMs(value: Date | number): number {
   return value instanceof Date ? value.getTime() : value
+}
+
+type Tree = Article['tree']
+type TreeNode = { type: string; children?: TreeNode[] }
+
+function hasHtml(node: TreeNode): boolean {
+  return node.type === 'html' || (node.children ?? []).some(hasHtml)
+}
+
+function withoutHtml<T extends TreeNode>(node: T): T {
+  if (!node.children) return node
+  return {
+    ...node,
+    children: node.children.filter((child) => child.type !== 'html').map(withoutHtml),
+  }
+}
+
+/**
+ * The body as plain text with its word and character counts (figure captions,
+ * pull quotes and footnotes left out): the reader's `derived` values, except
+ * that raw HTML inside paragraphs is left out too (the reader's `plainText`
+ * keeps inline HTML as text; syndicated text must not carry markup).
+ */
+export function bodyText(article: Article): { text: string; wordCount: number; charCount: number } {
+  const { derived } = article
+  if (!hasHtml(article.tree as TreeNode)) {
+    return { text: derived.plainText, wordCount: derived.wordCount, charCount: derived.charCount }
+  }
+  const text = plainTextOf(withoutHtml(article.tree as TreeNode) as unknown as Tree)
+  return { text, wordCount: countWords(text, article.meta.language), charCount: [...text].length }
 }

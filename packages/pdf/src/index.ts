@@ -1,1 +1,9 @@
-export {}
+export { defaultHandlers } from './lib/handlers/index.js'
+export { greedy } from './lib/linebreak/greedy.js'
+export type { BreakOptions, BreakResult, Item } from './lib/linebreak/items.js'
+export { knuthPlass } from './lib/linebreak/knuth-plass.js'
+export { escapeXml } from './lib/metadata.js'
+export type { Labels, Margins, PdfOptions, TypesetStats } from './lib/options.js'
+export { defaultLabels } from './lib/options.js'
+export { renderPdf } from './lib/render.js'
+export type { Handler, Handlers, State } from './lib/state.js'

@@ -1,0 +1,132 @@
+import type { Figure, FigureCaption } from '@pressroom/article'
+import type { Image, PhrasingContent } from 'mdast'
+import { colors, italic, type State } from '../state.js'
+import type { Run } from '../typeset.js'
+
+/** A figure: image (or a placeholder with the alt text), caption and credit, never split. */
+export function figure(state: State, node: Figure): void {
+  const [image, caption] = node.children
+  figureFromImage(state, image, caption?.children, node.credit)
+}
+
+export function figureFromImage(
+  state: State,
+  image: Pick<Image, 'url' | 'alt' | 'title' | 'position'>,
+  caption: PhrasingContent[] | string | undefined,
+  credit: string | undefined,
+): void {
+  const doc = state.doc
+  const size = state.options.fontSize * 0.85
+  const style = { font: 'serifItalic' as const, size, color: colors.muted }
+  const runs: Run[] =
+    typeof caption === 'string'
+      ? [{ text: caption, style }]
+      : caption
+        ? state.runs(caption, style)
+        : image.title
+          ? [{ text: image.title, style }]
+          : []
+  if (credit)
+    runs.push({
+      text: `${runs.length ? ' ' : ''}${state.labels.credit} ${credit}`,
+      style: { ...style, font: 'serif' },
+    })
+  const captionLines = runs.length
+    ? state.set(runs, {
+        align: state.direction === 'rtl' ? 'right' : 'left',
+        leading: size * 1.3,
+        hyphenate: false,
+        lineBreaker: 'greedy',
+      })
+    : []
+  const entry = state.article.images.find((i) => i.src === image.url)
+  let opened: PDFKit.PDFImage | undefined
+  if (entry?.status === 'ok' && entry.bytes && /^image\/(png|jpeg)$/.test(entry.mediaType ?? '')) {
+    try {
+      opened = doc.openImage(
+        Buffer.from(
+          entry.bytes.buffer,
+          entry.bytes.byteOffset,
+          entry.bytes.byteLength,
+        ) as unknown as ArrayBuffer,
+      )
+    } catch (error) {
+      state.warn(
+        `Image \`${image.url}\` could not be decoded: ${String(error)}`,
+        image as never,
+        'image-corrupt',
+      )
+    }
+  } else {
+    state.warn(
+      `Image \`${image.url}\` left out (${entry ? entry.status + (entry.mediaType ? `, ${entry.mediaType}` : '') : 'not in article.images'}): placeholder printed`,
+      image as never,
+      'image-missing',
+    )
+  }
+  const maxWidth = state.frame.width
+  const maxHeight =
+    (doc.page.height - state.options.margins.top - state.options.margins.bottom) * 0.55
+  let width = maxWidth
+  let height = 90
+  if (opened) {
+    const scale = Math.min(maxWidth / opened.width, maxHeight / opened.height, 1.5)
+    width = opened.width * scale
+    height = opened.height * scale
+  }
+  let captionHeight = 0
+  for (const line of captionLines) captionHeight += line.height
+  state.y += 6
+  state.ensure(height + 6 + captionHeight)
+  const x = state.frame.left + (maxWidth - width) / 2
+  const top = state.y
+  const alt = image.alt || (typeof caption === 'string' ? caption : '') || 'image'
+  const element = state.open('Figure', {
+    alt,
+    bbox: [x, top, x + width, top + height],
+    placement: 'Block',
+  })
+  const content = doc.markStructureContent('Figure')
+  if (opened) doc.image(opened, x, top, { width, height })
+  else {
+    doc
+      .save()
+      .lineWidth(0.7)
+      .dash(3, { space: 3 })
+      .strokeColor(colors.rule)
+      .rect(x, top, width, height)
+      .stroke()
+      .undash()
+      .restore()
+  }
+  doc.endMarkedContent()
+  element.add(content)
+  state.y += height
+  if (!opened) {
+    // The placeholder carries the alt text, visibly.
+    const text = `${state.labels.imageMissing}: ${image.alt || image.url}`
+    const lines = state.set(
+      [{ text, style: { font: italic('serif'), size, color: colors.muted } }],
+      {
+        width: width - 16,
+        align: 'center',
+        leading: size * 1.3,
+        hyphenate: false,
+        lineBreaker: 'greedy',
+      },
+    )
+    let y = top + (height - lines.length * size * 1.3) / 2
+    for (const line of lines) {
+      state.drawLineTagged(line, x + 8, y, element, 'Figure')
+      y += line.height
+    }
+  }
+  if (captionLines.length) {
+    state.y += 5
+    state.placeLines(captionLines, { tag: 'Caption' })
+  }
+  state.close()
+  state.y += state.options.fontSize * 0.9
+}
+
+export type { FigureCaption }

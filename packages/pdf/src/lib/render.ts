@@ -1,0 +1,280 @@
+/**
+ * `renderPdf`: Article -> tagged, typeset PDF bytes.
+ */
+import type { Article } from '@pressroom/article'
+import PDFDocument from 'pdfkit'
+import { drawPieces } from './draw.js'
+import { figureFromImage } from './handlers/figure.js'
+import { defaultHandlers } from './handlers/index.js'
+import { articleDates, infoOf, patchXmp } from './metadata.js'
+import { type PdfOptions, resolveOptions } from './options.js'
+import { colors, type Handlers, State } from './state.js'
+import type { Run } from './typeset.js'
+
+const sizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const
+
+/** Render an article to PDF bytes. Deterministic: identical input gives identical bytes. */
+export async function renderPdf(article: Article, options: PdfOptions = {}): Promise<Uint8Array> {
+  const resolved = resolveOptions(options, article.meta.language)
+  const dates = articleDates(article)
+  const doc = new PDFDocument({
+    size: sizes[resolved.pageSize] as unknown as number[],
+    margins: resolved.margins,
+    bufferPages: true,
+    autoFirstPage: true,
+    tagged: true,
+    lang: article.meta.language,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    ...(resolved.pdfa ? { subset: 'PDF/A-2a' as const } : {}),
+    info: infoOf(article, dates),
+  } as PDFKit.PDFDocumentOptions)
+  patchXmp(doc, article, dates)
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve())
+    doc.on('error', reject)
+  })
+
+  const handlers: Handlers = { ...defaultHandlers, ...options.handlers }
+  const state = new State(doc, article, resolved, handlers)
+  const root = doc.struct('Document', { title: article.meta.title, lang: article.meta.language })
+  doc.addStructure(root)
+  state.structStack.push(root)
+  const art = state.open('Art')
+
+  titleBlock(state)
+  const hero = article.meta.image
+  if (hero) figureFromImage(state, { url: hero.src, alt: hero.alt }, hero.caption, hero.credit)
+  state.one(article.tree)
+  authorBox(state)
+  disclaimer(state)
+  state.finishPage()
+  state.close()
+  void art
+  furniture(state)
+  root.end()
+  resolved.onStats?.({ ...state.stats })
+  doc.end()
+  await done
+  const total = chunks.reduce((n, c) => n + c.length, 0)
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+function formatDate(value: string, language: string): string {
+  const [y, m, d] = value.split('-').map(Number)
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y, m - 1, d)),
+    )
+  } catch {
+    return value
+  }
+}
+
+function titleBlock(state: State): void {
+  const { meta } = state.article
+  const base = state.options.fontSize
+  const align = state.direction === 'rtl' ? ('right' as const) : ('left' as const)
+  const common = { align, hyphenate: false, lineBreaker: 'greedy' as const }
+  if (meta.section) {
+    const size = base * 0.82
+    state.paragraph(
+      [
+        {
+          text: meta.section.toLocaleUpperCase(meta.language),
+          style: { font: 'serifBold', size, color: colors.accent },
+        },
+      ],
+      {
+        ...common,
+        tag: 'P',
+        structOptions: { title: 'Section' },
+        leading: size * 1.5,
+        spaceAfter: 2,
+      },
+    )
+  }
+  const titleSize = base * 2.35
+  state.paragraph(
+    [{ text: meta.title, style: { font: 'serifBold', size: titleSize, color: colors.text } }],
+    {
+      ...common,
+      tag: 'H1',
+      leading: titleSize * 1.18,
+      spaceAfter: 6,
+    },
+  )
+  if (meta.subtitle) {
+    const size = base * 1.3
+    state.paragraph(
+      [{ text: meta.subtitle, style: { font: 'serifItalic', size, color: colors.muted } }],
+      {
+        ...common,
+        tag: 'P',
+        structOptions: { title: 'Subtitle' },
+        leading: size * 1.3,
+        spaceAfter: 8,
+      },
+    )
+  }
+  const names = meta.authors.map((a) => a.name)
+  const byline: Run[] = []
+  const size = base * 0.95
+  if (names.length > 0) {
+    const joined =
+      names.length === 1
+        ? names[0]
+        : `${names.slice(0, -1).join(', ')} ${state.labels.and} ${names[names.length - 1]}`
+    byline.push({
+      text: `${state.labels.by} `,
+      style: { font: 'serif', size, color: colors.muted },
+    })
+    byline.push({ text: joined, style: { font: 'serifBold', size, color: colors.text } })
+  }
+  const date = meta.published ?? meta.updated
+  if (date) {
+    byline.push({
+      text: `${byline.length ? ' · ' : ''}${formatDate(date.date, meta.language)}`,
+      style: { font: 'serif', size, color: colors.muted },
+    })
+  }
+  if (byline.length)
+    state.paragraph(byline, {
+      ...common,
+      tag: 'P',
+      structOptions: { title: 'Byline' },
+      leading: size * 1.4,
+    })
+  state.y += 6
+  state.rule(state.y, 0.8, colors.text)
+  state.y += 14
+}
+
+function authorBox(state: State): void {
+  const authors = state.article.meta.authors.filter((a) => a.bio || a.links.length > 0)
+  if (authors.length === 0) return
+  const base = state.options.fontSize
+  const size = base * 0.9
+  state.y += 10
+  state.ensure(base * 6)
+  state.rule(state.y, 0.8, colors.text)
+  state.y += 8
+  state.open('Sect', { title: 'Author' })
+  const align = state.direction === 'rtl' ? ('right' as const) : ('left' as const)
+  state.paragraph(
+    [
+      {
+        text: authors.length > 1 ? state.labels.aboutAuthors : state.labels.aboutAuthor,
+        style: { font: 'serifBold', size: base * 1.1, color: colors.text },
+      },
+    ],
+    {
+      tag: 'H2',
+      align,
+      hyphenate: false,
+      lineBreaker: 'greedy',
+      leading: base * 1.5,
+      spaceAfter: 3,
+      keepWithNext: base * 3,
+    },
+  )
+  for (const author of authors) {
+    const style = { font: 'serif' as const, size, color: colors.text }
+    const runs: Run[] = [{ text: author.name, style: { ...style, font: 'serifBold' } }]
+    if (author.bio) runs.push({ text: ' ', style }, ...state.runs(author.bio.children, style))
+    author.links.forEach((link, index) => {
+      runs.push({ text: index === 0 ? ' ' : ' · ', style })
+      runs.push({
+        text: link.label,
+        style: {
+          ...style,
+          color: colors.link,
+          link: link.href,
+          linkId: 1_000_000 + index,
+          noHyphen: true,
+        },
+      })
+    })
+    state.paragraph(runs, {
+      tag: 'P',
+      align,
+      hyphenate: false,
+      lineBreaker: 'greedy',
+      leading: size * 1.4,
+      spaceAfter: 4,
+    })
+  }
+  state.close()
+}
+
+function disclaimer(state: State): void {
+  const text = state.article.meta.disclaimer
+  if (!text) return
+  const size = state.options.fontSize * 0.75
+  state.y += 10
+  state.paragraph([{ text, style: { font: 'serifItalic', size, color: colors.muted } }], {
+    tag: 'P',
+    structOptions: { title: 'Disclaimer' },
+    align: state.direction === 'rtl' ? 'right' : 'left',
+    hyphenate: false,
+    lineBreaker: 'greedy',
+    leading: size * 1.35,
+  })
+}
+
+/** Running header and footer on every page but the first, as pagination artifacts. */
+function furniture(state: State): void {
+  const doc = state.doc
+  const range = doc.bufferedPageRange()
+  const { meta } = state.article
+  const { margins } = state.options
+  const size = state.options.fontSize * 0.75
+  const style = { font: 'serif' as const, size, color: colors.muted }
+  const publication = state.options.publication ?? meta.publisher?.name ?? ''
+  const header = [publication, meta.section].filter(Boolean).join(' · ')
+  const width = doc.page.width - margins.left - margins.right
+  for (let i = 1; i < range.count; i++) {
+    doc.switchToPage(range.start + i)
+    const footer = state.labels.page
+      .replace('{page}', String(i + 1))
+      .replace('{pages}', String(range.count))
+    const top = margins.top - 30
+    state.artifact('Pagination', () => {
+      if (header) {
+        const lines = state.set([{ text: header, style }], {
+          width,
+          align: state.direction === 'rtl' ? 'right' : 'left',
+          hyphenate: false,
+          lineBreaker: 'greedy',
+          leading: size * 1.3,
+        })
+        if (lines[0]) drawPieces(doc, lines[0].pieces, margins.left, top + size)
+      }
+      doc
+        .save()
+        .lineWidth(0.4)
+        .strokeColor(colors.rule)
+        .moveTo(margins.left, top + size * 1.6)
+        .lineTo(margins.left + width, top + size * 1.6)
+        .stroke()
+        .restore()
+      const lines = state.set([{ text: footer, style }], {
+        width,
+        align: 'center',
+        hyphenate: false,
+        lineBreaker: 'greedy',
+        leading: size * 1.3,
+      })
+      if (lines[0])
+        drawPieces(doc, lines[0].pieces, margins.left, doc.page.height - margins.bottom + 30)
+    })
+  }
+}

@@ -1,0 +1,347 @@
+/**
+ * Paragraph setting: styled runs -> pieces (words, spaces) in the right faces
+ * (Arabic fallback), bidi levels, hyphenation fragments -> Knuth-Plass items
+ * -> lines in visual order with their word spacing.
+ */
+import { createRequire } from 'node:module'
+import type { Bidi } from 'bidi-js'
+import { type FontKey, faceFor, shape, widthOf } from './fonts.js'
+import { syllables } from './hyphenate.js'
+import { greedy } from './linebreak/greedy.js'
+import { type Item, infinity } from './linebreak/items.js'
+import { knuthPlass } from './linebreak/knuth-plass.js'
+
+const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)()
+
+export type Rgb = [number, number, number]
+
+export interface Style {
+  font: FontKey
+  size: number
+  color: Rgb
+  /** Link target (URL). */
+  link?: string
+  /** Identity of the link node (one Link structure element per link). */
+  linkId?: number
+  /** Raise (superscript) in points. */
+  rise?: number
+  /** Footnote label referenced here. */
+  noteRef?: string
+  /** Never hyphenate (code, URLs). */
+  noHyphen?: boolean
+}
+
+export interface Run {
+  text: string
+  style: Style
+}
+
+/** Something drawn on a line: a word fragment, a space or a hyphen. */
+export interface Piece {
+  kind: 'text' | 'space' | 'hyphen'
+  text: string
+  font: FontKey
+  style: Style
+  /** Natural width in points. */
+  width: number
+  /** Bidi embedding level. */
+  level: number
+}
+
+export interface PlacedPiece extends Piece {
+  /** Offset from the line's start edge, in points. */
+  x: number
+  /** Drawn width (spaces stretched). */
+  drawnWidth: number
+}
+
+export interface Line {
+  pieces: PlacedPiece[]
+  /** Height of the line (its leading) in points. */
+  height: number
+  /** Word space against the font's normal space (1 = natural). NaN when no space is stretched. */
+  spaceRatio: number
+  hyphenated: boolean
+  /** Footnote labels referenced on this line. */
+  notes: string[]
+  /** Last line of its paragraph. */
+  last: boolean
+}
+
+export interface SetOptions {
+  width: number
+  /** Width of the first line (indent); default `width`. */
+  firstWidth?: number
+  leading: number
+  align: 'justify' | 'left' | 'center' | 'right'
+  direction: 'ltr' | 'rtl'
+  language: string
+  hyphenate: boolean
+  lineBreaker: 'knuth-plass' | 'greedy'
+  /** Called for characters no face covers. */
+  missing?: (char: string) => void
+}
+
+const spaceRe = /[ \t\n\r\f\u2028\u2029]/
+
+/** Split runs into pieces: words broken where style, face or bidi level changes; spaces. */
+function toPieces(runs: Run[], options: SetOptions): Piece[][] {
+  const text = runs.map((r) => r.text).join('')
+  const levels = bidi.getEmbeddingLevels(text, options.direction).levels
+  // words[i] = the pieces of one word; a `space` piece stands alone between words.
+  const words: Piece[][] = []
+  let current: Piece[] = []
+  let offset = 0
+  const flush = () => {
+    if (current.length > 0) words.push(current)
+    current = []
+  }
+  for (const run of runs) {
+    const chars = Array.from(run.text)
+    let segment = ''
+    let segFont: FontKey | undefined
+    let segLevel = -1
+    const endSegment = () => {
+      if (segment && segFont) {
+        current.push({
+          kind: 'text',
+          text: segment,
+          font: segFont,
+          style: run.style,
+          width: widthOf(segFont, segment, run.style.size),
+          level: segLevel,
+        })
+      }
+      segment = ''
+    }
+    for (const char of chars) {
+      const level = levels[offset]
+      offset += char.length
+      if (spaceRe.test(char)) {
+        endSegment()
+        flush()
+        const previous = words[words.length - 1]
+        if (previous && previous.length === 1 && previous[0].kind === 'space') continue
+        const font = run.style.font
+        words.push([
+          {
+            kind: 'space',
+            text: ' ',
+            font,
+            style: run.style,
+            width: widthOf(font, ' ', run.style.size),
+            level,
+          },
+        ])
+        continue
+      }
+      const codePoint = char.codePointAt(0)!
+      let font = faceFor(run.style.font, codePoint)
+      if (!font) {
+        options.missing?.(char)
+        font = run.style.font
+      }
+      // Combining marks stay with their base letter.
+      if (segment && /\p{M}/u.test(char)) font = segFont!
+      if (segment && (font !== segFont || level !== segLevel)) endSegment()
+      segFont = font
+      segLevel = level
+      segment += char
+    }
+    endSegment()
+  }
+  flush()
+  return words
+}
+
+function hyphenWidth(style: Style): number {
+  return widthOf(style.font, '\u00AD', style.size)
+}
+
+/** Build Knuth-Plass items and the piece table from word pieces. */
+function toItems(
+  words: Piece[][],
+  options: SetOptions,
+): { items: Item[]; pieces: Piece[]; normalSpace: number } {
+  const items: Item[] = []
+  const pieces: Piece[] = []
+  const justify = options.align === 'justify'
+  let normalSpace = 0
+  // Drop leading and trailing spaces.
+  while (words.length > 0 && words[0][0].kind === 'space') words.shift()
+  while (words.length > 0 && words[words.length - 1][0].kind === 'space') words.pop()
+  for (const word of words) {
+    const first = word[0]
+    if (first.kind === 'space') {
+      pieces.push(first)
+      if (!normalSpace) normalSpace = first.width
+      items.push({
+        type: 'glue',
+        width: first.width,
+        stretch: justify ? first.width / 2 : 0,
+        shrink: justify ? first.width / 3 : 0,
+        piece: pieces.length - 1,
+      })
+      continue
+    }
+    for (const piece of word) {
+      const style = piece.style
+      const canHyphenate =
+        options.hyphenate &&
+        !style.noHyphen &&
+        !style.link &&
+        piece.level % 2 === 0 &&
+        word.length === 1
+      // Break after explicit hyphens and dashes, then inside words by the patterns.
+      const compounds = canHyphenate
+        ? piece.text.split(/(?<=[^-–—][-–—])(?=[^-–—])/u)
+        : [piece.text]
+      compounds.forEach((compound, c) => {
+        if (c > 0)
+          items.push({
+            type: 'penalty',
+            width: 0,
+            penalty: options.lineBreaker === 'greedy' ? 0 : 50,
+            flagged: true,
+          })
+        const parts = canHyphenate ? syllables(compound, options.language) : [compound]
+        parts.forEach((part, p) => {
+          if (p > 0)
+            items.push({ type: 'penalty', width: hyphenWidth(style), penalty: 50, flagged: true })
+          const sub: Piece =
+            parts.length === 1 && compounds.length === 1
+              ? piece
+              : { ...piece, text: part, width: widthOf(piece.font, part, style.size) }
+          pieces.push(sub)
+          items.push({ type: 'box', width: sub.width, piece: pieces.length - 1 })
+        })
+      })
+    }
+  }
+  // End of paragraph: fill the last line, then a forced break.
+  items.push({ type: 'penalty', width: 0, penalty: infinity, flagged: false })
+  items.push({ type: 'glue', width: 0, stretch: Number.POSITIVE_INFINITY, shrink: 0, piece: -1 })
+  items.push({ type: 'penalty', width: 0, penalty: -infinity, flagged: false })
+  return { items, pieces, normalSpace }
+}
+
+/** Reorder pieces of one line from logical to visual order (UAX #9 rule L2). */
+function reorder<T extends { level: number }>(pieces: T[], baseLevel: number): T[] {
+  const out = pieces.slice()
+  let max = baseLevel
+  let minOdd = Number.POSITIVE_INFINITY
+  for (const p of out) {
+    if (p.level > max) max = p.level
+    if (p.level % 2 === 1 && p.level < minOdd) minOdd = p.level
+  }
+  if (minOdd === Number.POSITIVE_INFINITY) return out
+  for (let level = max; level >= minOdd; level--) {
+    let i = 0
+    while (i < out.length) {
+      if (out[i].level >= level) {
+        let j = i
+        while (j < out.length && out[j].level >= level) j++
+        const reversed = out.slice(i, j).reverse()
+        out.splice(i, j - i, ...reversed)
+        i = j
+      } else i++
+    }
+  }
+  return out
+}
+
+/** Set runs as a paragraph of lines. */
+export function setParagraph(runs: Run[], options: SetOptions): Line[] {
+  const words = toPieces(runs, options)
+  const { items, pieces } = toItems(words, options)
+  if (pieces.length === 0) return []
+  const firstWidth = options.firstWidth ?? options.width
+  const lineWidth = (line: number) => (line === 0 ? firstWidth : options.width)
+  const useKp = options.lineBreaker === 'knuth-plass' && options.align === 'justify'
+  const { breaks } = useKp ? knuthPlass(items, { lineWidth }) : greedy(items, { lineWidth })
+  const lines: Line[] = []
+  const baseLevel = options.direction === 'rtl' ? 1 : 0
+  let start = 0
+  breaks.forEach((end, index) => {
+    const last = index === breaks.length - 1
+    const logical: Piece[] = []
+    for (let i = start; i < end; i++) {
+      const item = items[i]
+      if (item.type === 'box') logical.push(pieces[item.piece])
+      else if (item.type === 'glue' && item.piece >= 0) logical.push(pieces[item.piece])
+    }
+    while (logical.length > 0 && logical[logical.length - 1].kind === 'space') logical.pop()
+    while (logical.length > 0 && logical[0].kind === 'space') logical.shift()
+    const breakItem = items[end]
+    const hyphenated = breakItem.type === 'penalty' && breakItem.width > 0
+    if (hyphenated && logical.length > 0) {
+      const before = logical[logical.length - 1]
+      logical.push({
+        kind: 'hyphen',
+        text: '\u00AD',
+        font: before.style.font,
+        style: before.style,
+        width: hyphenWidth(before.style),
+        level: before.level,
+      })
+    }
+    // Next line starts after the discardable items.
+    start = end + 1
+    while (start < items.length && items[start].type !== 'box') {
+      const item = items[start]
+      if (item.type === 'penalty' && item.penalty <= -infinity) break
+      start++
+    }
+    const target = lineWidth(index)
+    let natural = 0
+    let spaces = 0
+    let spaceWidth = 0
+    for (const p of logical) {
+      natural += p.width
+      if (p.kind === 'space') {
+        spaces++
+        spaceWidth += p.width
+      }
+    }
+    let extra = 0
+    if (options.align === 'justify' && !last && spaces > 0) extra = (target - natural) / spaces
+    const ratio =
+      spaces > 0 && extra !== 0 ? (spaceWidth / spaces + extra) / (spaceWidth / spaces) : Number.NaN
+    const visual = reorder(logical, baseLevel)
+    let drawnTotal = natural + extra * spaces
+    let x = 0
+    if (options.align === 'center') x = (target - drawnTotal) / 2
+    else if (options.align === 'right' || (options.direction === 'rtl' && options.align !== 'left'))
+      x = target - drawnTotal
+    if (options.align === 'justify' && options.direction === 'rtl' && !last) x = 0
+    if (x < 0 && options.align !== 'justify') x = 0
+    drawnTotal = 0
+    const placed: PlacedPiece[] = []
+    const notes: string[] = []
+    for (const p of visual) {
+      const drawnWidth = p.kind === 'space' ? p.width + extra : p.width
+      placed.push({ ...p, x, drawnWidth })
+      x += drawnWidth
+      if (p.style.noteRef && !notes.includes(p.style.noteRef)) notes.push(p.style.noteRef)
+    }
+    lines.push({
+      pieces: placed,
+      height: options.leading,
+      spaceRatio: ratio,
+      hyphenated,
+      notes,
+      last,
+    })
+  })
+  return lines
+}
+
+/** Natural width of runs on one line (for labels, table columns). */
+export function naturalWidth(runs: Run[]): number {
+  let width = 0
+  for (const run of runs)
+    width += widthOf(run.style.font, run.text.replace(/\s+/g, ' '), run.style.size)
+  return width
+}
+
+export { shape }

@@ -1,0 +1,76 @@
+import type { articleMessage } from '@pressroom/article'
+
+/** A message in the vfile convention, as created by `articleMessage`. */
+export type EpubMessage = ReturnType<typeof articleMessage>
+
+/** The UI strings the EPUB writer adds around the article (not the article's own text). */
+export interface EpubLabels {
+  /** Heading of the table of contents. */
+  contents: string
+  /** Heading of the (hidden) landmarks navigation. */
+  landmarks: string
+  /** The cover, in the landmarks and as the cover page's title. */
+  cover: string
+  /** The title page, in the table of contents and landmarks. */
+  titlePage: string
+  /** The landmark pointing at the start of the text (`bodymatter`). */
+  startOfText: string
+  /** Heading of the biography section with one author. */
+  aboutTheAuthor: string
+  /** Heading of the biography section with several authors. */
+  aboutTheAuthors: string
+  /** Before the authors' names: `By` -> `By Umar Karim`. */
+  by: string
+  /** Before the publication date. */
+  published: string
+  /** Before the date of the last update. */
+  updated: string
+  /** Before the hero image's caption and credit on the title page. */
+  coverImage: string
+  /** Title of a collection when `options.title` is not given. */
+  collection: string
+  /** `{count}` articles, on a collection's cover and title page. */
+  articleCount: string
+}
+
+/** What goes on the cover. */
+export type CoverMode = 'auto' | 'hero' | 'generated' | 'none'
+
+export interface EpubOptions {
+  /**
+   * Title of a collection (several articles). Ignored for a single article,
+   * whose title is its headline. Default: `labels.collection` ("Digest").
+   */
+  title?: string
+  /**
+   * `dc:identifier` of the book. Default: the article's `meta.id`; for a
+   * collection, a `urn:uuid:` derived from the SHA-256 of the members' ids.
+   */
+  identifier?: string
+  /**
+   * Language of a collection (BCP 47). Default: the first article's language.
+   * A single article always uses its own language.
+   */
+  language?: string
+  /** Publisher of a collection. Default: the first article's publisher. */
+  publisher?: string
+  /**
+   * Cover: `auto` uses the hero image when it can be embedded and generates an
+   * SVG cover otherwise; `hero` is `auto` that reports when it has to generate;
+   * `generated` always generates; `none` leaves the cover out. Default `auto`.
+   */
+  cover?: CoverMode
+  /** Replace the default stylesheet entirely. Default: the built-in stylesheet. */
+  stylesheet?: string
+  /** Extra CSS appended after the (default or given) stylesheet. Default: none. */
+  css?: string
+  /**
+   * Embed the OFL fonts the PDF uses (Noto Serif; Noto Naskh Arabic when the
+   * book has right-to-left text). Adds about 2 MB. Default `false`.
+   */
+  embedFonts?: boolean
+  /** UI strings; defaults follow the book's language (en, ar, ur, fr; else en). */
+  labels?: Partial<EpubLabels>
+  /** Receives every warning (image left out, link dropped, unknown node ...). Default: none. */
+  report?: (message: EpubMessage) => void
+}

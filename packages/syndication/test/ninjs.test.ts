@@ -138,6 +138,10 @@ describe('toNinjs 3.2', () => {
     expect(bodies[0].value).toContain('At four in the morning')
     // Images are linked under the base URL.
     expect(bodies[0].value).toContain(`src="${baseUrl}images/harbour.png"`)
+    // Wrapped so it keeps language and direction on a partner's page; ids prefixed with the slug.
+    expect(bodies[0].value.startsWith('<div lang="en" dir="ltr">\n<p>')).toBe(true)
+    expect(bodies[0].value.endsWith('</div>')).toBe(true)
+    expect(bodies[0].value).toContain('id="harbour-fn-1"')
   })
 
   test('associations: hero and figures with captions, credits and renditions', () => {

@@ -2,7 +2,7 @@
  * What the three writers share: messages, the body as sanitised HTML, dates.
  */
 import { type Article, articleMessage, countWords, plainTextOf } from '@pressroom/article'
-import { phrasingToXhtml, toXhtml } from '@pressroom/html'
+import { escapeXml, phrasingToXhtml, toXhtml } from '@pressroom/html'
 import { imageUrl } from './urls.js'
 
 type Phrasing = NonNullable<Article['meta']['authors'][number]['bio']>['children']
@@ -29,33 +29,40 @@ export function warn(
 
 /**
  * The body as the shared sanitised XHTML fragment (web flavour), images linked
- * under `base`. Without a base URL, images become visible placeholders. Ids
- * (footnotes, figures) are prefixed with the slug, so that two articles on one
- * partner page do not clash.
+ * under `base`, wrapped in `<div lang dir>` so that it keeps its language and
+ * direction on a partner's page in another language. Without a base URL,
+ * images become visible placeholders. Ids (footnotes, figures) are prefixed
+ * with the slug, so that two articles on one partner page do not clash.
  */
 export function bodyHtml(article: Article, base: string | undefined, report?: Report): string {
-  return toXhtml(article, {
+  const { xhtml } = toXhtml(article, {
     flavor: 'web',
     idPrefix: `${article.meta.slug}-`,
     containerLanguage: article.meta.language,
     imageSrc: (image) => imageUrl(image, base),
     ...(report ? { report } : {}),
-  }).xhtml
+  })
+  return `<div${languageAttributes(article)}>\n${xhtml}\n</div>`
 }
 
-/** An author's bio as sanitised inline XHTML. */
+/** An author's bio as sanitised inline XHTML, in a `<span lang dir>`. */
 export function bioHtml(
   article: Article,
   children: Phrasing,
   base: string | undefined,
   report?: Report,
 ): string {
-  return phrasingToXhtml(article, children, {
+  const xhtml = phrasingToXhtml(article, children, {
     flavor: 'web',
     containerLanguage: article.meta.language,
     imageSrc: (image) => imageUrl(image, base),
     ...(report ? { report } : {}),
   })
+  return `<span${languageAttributes(article)}>${xhtml}</span>`
+}
+
+function languageAttributes(article: Article): string {
+  return ` lang="${escapeXml(article.meta.language)}" dir="${article.derived.dir === 'rtl' ? 'rtl' : 'ltr'}"`
 }
 
 /** "A", "A and B", "A, B and C" in the article's language. */

@@ -30,4 +30,13 @@ describe('heading', () => {
     const { headings } = md('## ماذا بعد؟', { language: 'ar' })
     expect(headings[0].id).toBe('ماذا-بعد')
   })
+
+  it('accepts a negative headingOffset, clamped to h1, notes heading too', () => {
+    const { xhtml, headings } = md('## Two\n\n### Three\n\nA[^1].\n\n[^1]: n', {
+      headingOffset: -2,
+    })
+    expect(headings.map((heading) => heading.depth)).toEqual([1, 1])
+    expect(xhtml).toContain('<h1 id="two">Two</h1>')
+    expect(xhtml).toContain('<h1>Notes</h1>')
+  })
 })

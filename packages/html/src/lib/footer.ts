@@ -113,7 +113,7 @@ export function footer(state: State): ElementContent[] {
         [
           {
             type: 'element',
-            tagName: 'h' + Math.min(6, 2 + headingOffset),
+            tagName: 'h' + Math.min(6, Math.max(1, 2 + headingOffset)),
             properties: {},
             children: [{ type: 'text', value: labels.notes }],
           },

@@ -17,7 +17,7 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     idPrefix: options.idPrefix ?? '',
     imageSrc: options.imageSrc ?? ((image) => image.path),
     containerLanguage: options.containerLanguage || language,
-    headingOffset: Math.max(0, Math.trunc(options.headingOffset ?? 0)),
+    headingOffset: Math.trunc(options.headingOffset ?? 0) || 0,
     labels: labelsFor(language, options.labels),
   }
   const handlers = { ...defaultHandlers, ...options.handlers } as Handlers

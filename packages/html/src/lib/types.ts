@@ -26,7 +26,7 @@ export interface XhtmlOptions {
   imageSrc?: (image: ArticleImage) => string | undefined
   /** Language of the enclosing document. Default: the article's `meta.language`. */
   containerLanguage?: string
-  /** Added to the depth of body headings (clamped to 6). Default `0`. */
+  /** Added to the depth of body headings (may be negative; the result is clamped to 1-6). Default `0`. */
   headingOffset?: number
   /** UI strings; default by the article's language (en, ar, ur, fr, de, es; fallback en). */
   labels?: Partial<Labels>

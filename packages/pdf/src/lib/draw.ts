@@ -89,6 +89,15 @@ export function drawPieces(doc: Doc, pieces: PlacedPiece[], x0: number, baseline
       codes.length = 0
     }
     out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`)
+    // Shaped text whose glyphs do not map back to the characters (Arabic
+    // contextual forms): give the text layer the characters. Like the glyphs,
+    // in visual order: extractors (poppler, pdf.js) reorder right-to-left
+    // text themselves.
+    const actual = shaped.needsActualText && piece.text.trim() !== ''
+    if (actual) {
+      const text = piece.level % 2 === 1 ? Array.from(piece.text).reverse().join('') : piece.text
+      out.push(`/Span <</ActualText <${utf16Hex(text)}>>> BDC`)
+    }
     for (let i = 0; i < shaped.glyphs.length; i++) {
       const glyph = shaped.glyphs[i]
       const position = shaped.positions[i]
@@ -113,9 +122,18 @@ export function drawPieces(doc: Doc, pieces: PlacedPiece[], x0: number, baseline
       x += position.xAdvance * scale
     }
     flush(0)
+    if (actual) out.push('EMC')
   }
   out.push('ET', 'Q')
   content(doc, out.join('\n'))
+}
+
+/** A PDF text string as UTF-16BE hex with BOM. */
+export function utf16Hex(text: string): string {
+  let hex = 'FEFF'
+  for (let i = 0; i < text.length; i++)
+    hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase()
+  return hex
 }
 
 function colorOf(color: Rgb): string {

@@ -52,6 +52,11 @@ export interface Shaped {
   positions: Array<{ xAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }>
   /** Total advance in 1/1000 em. */
   width: number
+  /**
+   * The glyphs' own code points do not spell the text (contextual Arabic forms,
+   * decomposed dots): the text layer needs ActualText.
+   */
+  needsActualText: boolean
 }
 
 const shapeCache = new Map<string, Shaped>()
@@ -85,7 +90,11 @@ export function shape(key: FontKey, text: string): Shaped {
     })
     width += p.xAdvance * scale
   }
-  const shaped: Shaped = { glyphs: run.glyphs, positions, width }
+  const spelled = run.glyphs.flatMap((g) => g.codePoints)
+  const wanted = Array.from(text, (c) => c.codePointAt(0)!)
+  const needsActualText =
+    spelled.length !== wanted.length || spelled.some((c, i) => c !== wanted[i])
+  const shaped: Shaped = { glyphs: run.glyphs, positions, width, needsActualText }
   if (shapeCache.size >= shapeCacheLimit) shapeCache.clear()
   shapeCache.set(cacheKey, shaped)
   return shaped

@@ -85,7 +85,7 @@ test('one feed of every article, newest first, validates', () => {
 describe('the partners: section of content/pressroom.yaml', () => {
   test('parses without messages, and every partner gets a valid document or a reason', () => {
     const section = config.sections.partners
-    if (section === undefined) return // not added yet
+    expect(section).toBeDefined()
     const { partners, messages } = parsePartners(
       section,
       config.baseUrl ? { baseUrl: config.baseUrl } : {},

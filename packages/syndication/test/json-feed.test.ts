@@ -80,6 +80,17 @@ describe('toJsonFeed', () => {
     expect(ids(toJsonFeed([sameTimeA, older, newest], options))).toEqual(expected)
   })
 
+  test('articleFolder puts images under the base URL', async () => {
+    const feed = toJsonFeed([await fullArticle()], {
+      ...options,
+      articleFolder: (a) => `${a.meta.slug}/`,
+    })
+    expect(feed.items[0].image).toBe('https://news.example.org/harbour/images/hero%20image.png')
+    expect(feed.items[0].content_html).toContain(
+      'src="https://news.example.org/harbour/images/harbour.png"',
+    )
+  })
+
   test('a minimal article still gives a valid item', async () => {
     const feed = toJsonFeed([await minimalArticle()], { ...options, renditions: () => undefined })
     expect(validateJsonFeed(feed)).toEqual([])

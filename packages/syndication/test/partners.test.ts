@@ -120,8 +120,15 @@ describe('partnerDocuments', () => {
     const [wire, legacy, reader, page] = documents
     expect(Object.keys(wire.document)).toEqual(['uri', 'headlines', 'by', 'bodies'])
     expect(validateNinjs(wire.document, '3.2')).toEqual([])
+    // Images are published in the article's folder (`<slug>/`) under the partner's base URL.
     expect(JSON.stringify(wire.document)).toContain(
-      'https://cdn.example.org/wire/images/harbour.png',
+      'https://cdn.example.org/wire/harbour/images/harbour.png',
+    )
+    expect(reader.format === 'jsonfeed' && reader.document.items[0].image).toBe(
+      'https://news.example.org/harbour/images/hero%20image.png',
+    )
+    expect(reader.format === 'jsonfeed' && reader.document.home_page_url).toBe(
+      'https://news.example.org/',
     )
     expect(validateNinjs(legacy.document, '2.3')).toEqual([])
     expect(legacy.document).not.toHaveProperty('bodies')
@@ -208,6 +215,16 @@ describe('partnerDocuments', () => {
         size_in_bytes: 99,
       },
     ])
+  })
+
+  test('articleFolder changes where images are looked for', async () => {
+    const { documents } = partnerDocuments(await fullArticle(), partners.slice(0, 1), {
+      now,
+      articleFolder: (a) => `articles/${a.meta.slug}/media/`,
+    })
+    expect(JSON.stringify(documents[0].document)).toContain(
+      'https://cdn.example.org/wire/articles/harbour/media/images/harbour.png',
+    )
   })
 
   test('`now` is required and must be a valid time', async () => {

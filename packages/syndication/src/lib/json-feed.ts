@@ -18,6 +18,13 @@ export interface JsonFeedOptions {
    * `canonicalUrl`. Required.
    */
   baseUrl: string
+  /**
+   * Each article's folder (where its images are published) relative to
+   * `baseUrl`, e.g. ``(a) => `${a.meta.slug}/` `` for the CLI's layout.
+   * Default: none, and images resolve against the article's `canonicalUrl`,
+   * else `baseUrl`.
+   */
+  articleFolder?: (article: Article) => string
   /** Where the feed is published, relative to `baseUrl`. Default `'feed.json'`. */
   feedPath?: string
   /** The feed's `description`. Default: none. */
@@ -100,7 +107,9 @@ export function toJsonFeed(articles: readonly Article[], options: JsonFeedOption
 function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
   const { meta } = article
   const report = options.report
-  const base = articleBase(article, undefined) ?? safeUrl(options.baseUrl)
+  const base = options.articleFolder
+    ? resolveUrl(options.articleFolder(article), options.baseUrl)
+    : (articleBase(article, undefined) ?? safeUrl(options.baseUrl))
   const hero = articlePictures(article).find((picture) => picture.role === 'hero')
   const image = hero ? imageUrl(hero.image, base) : undefined
   const url = safeUrl(meta.canonicalUrl)

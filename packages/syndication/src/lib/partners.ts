@@ -14,7 +14,7 @@ import {
   toNinjs,
 } from './ninjs.js'
 import { epochMs, type Report } from './shared.js'
-import { safeUrl } from './urls.js'
+import { resolveUrl, safeUrl } from './urls.js'
 import { type NinjsVersion, SchemaValidationError } from './validate.js'
 
 export type PartnerFormat = 'ninjs' | 'jsonfeed' | 'jsonld'
@@ -27,7 +27,12 @@ export interface Partner {
   format: PartnerFormat
   /** ninjs version (ninjs only). Default `'3.2'`. */
   version: NinjsVersion
-  /** Base URL of links (images, feed), ending in `/`. Default: the config's `base_url`, if given to `parsePartners`. */
+  /**
+   * Where the built files are published for this partner, ending in `/` (like
+   * the config's `base_url`). An article's folder, with its images, is
+   * `articleFolder(article)` under it (default `<slug>/`). Default: the
+   * `baseUrl` given to `parsePartners`.
+   */
   baseUrl?: string
   /** Named field set (ninjs only). Default `full`. */
   profile: PartnerProfile
@@ -52,7 +57,7 @@ export interface PartnerMessage {
 }
 
 export interface ParsePartnersOptions {
-  /** Default base URL for every partner (the config's `base_url`). Default: none. */
+  /** Default `baseUrl` for every partner: pass the config's `base_url` (site level, not the article's folder). Default: none. */
   baseUrl?: string
 }
 
@@ -152,7 +157,8 @@ export function parsePartners(
       else error('base_url', 'must be an absolute http(s) URL; partner left out')
       if (!url) continue
     } else if (options.baseUrl && safeUrl(options.baseUrl)) {
-      partner.baseUrl = safeUrl(options.baseUrl)
+      const url = safeUrl(options.baseUrl)!
+      partner.baseUrl = url.endsWith('/') ? url : `${url}/`
     }
     if (format === 'ninjs') {
       if (settings.profile !== undefined) {
@@ -226,6 +232,11 @@ export interface PartnerDocumentsOptions {
   now: Date | number
   /** Files built from the same article (EPUB, PDF): ninjs `renditions`, JSON Feed `attachments`. Default: none. */
   renditions?: readonly Rendition[]
+  /**
+   * The article's folder (where its images are published) relative to a
+   * partner's `baseUrl`. Default: `<slug>/`, the CLI's output layout.
+   */
+  articleFolder?: (article: Article) => string
   /** Receives warnings from the writers. Default: none. */
   report?: Report
 }
@@ -247,7 +258,9 @@ export function partnerDocuments(
   const documents: PartnerDocument[] = []
   const skipped: SkippedPartner[] = []
   const { meta } = article
+  const folder = options.articleFolder?.(article) ?? `${encodeURIComponent(meta.slug)}/`
   for (const partner of partners) {
+    const articleBase = partner.baseUrl ? resolveUrl(folder, partner.baseUrl) : undefined
     const isNinjs = partner.format === 'ninjs'
     if (meta.status === 'withheld' && !(isNinjs && partner.withheld)) {
       skipped.push({
@@ -281,7 +294,7 @@ export function partnerDocuments(
           document: toNinjs(article, {
             version: partner.version,
             fields: partner.fields,
-            ...(partner.baseUrl ? { baseUrl: partner.baseUrl } : {}),
+            ...(articleBase ? { baseUrl: articleBase } : {}),
             ...(options.renditions ? { renditions: options.renditions } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),
@@ -291,7 +304,7 @@ export function partnerDocuments(
           partner,
           format: 'jsonld',
           document: toJsonLd(article, {
-            ...(partner.baseUrl ? { baseUrl: partner.baseUrl } : {}),
+            ...(articleBase ? { baseUrl: articleBase } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),
         })
@@ -312,6 +325,7 @@ export function partnerDocuments(
           document: toJsonFeed([article], {
             title: partner.title ?? meta.publisher?.name ?? partner.name,
             baseUrl,
+            articleFolder: () => folder,
             ...(renditions ? { renditions: () => renditions } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),

@@ -98,6 +98,15 @@ describe('toJsonFeed', () => {
     expect(feed.items[0]).not.toHaveProperty('authors')
   })
 
+  test('without title or base URL: the publisher name, no home page or feed URL', async () => {
+    const feed = toJsonFeed([await fullArticle()], {})
+    expect(validateJsonFeed(feed)).toEqual([])
+    expect(feed.title).toBe('Harbour Desk')
+    expect(feed).not.toHaveProperty('home_page_url')
+    expect(feed).not.toHaveProperty('feed_url')
+    expect(feed.items[0].image).toBe('https://news.example.org/articles/images/hero%20image.png')
+  })
+
   test('an empty feed is valid', () => {
     expect(validateJsonFeed(toJsonFeed([], options))).toEqual([])
   })

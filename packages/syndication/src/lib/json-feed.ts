@@ -10,14 +10,15 @@ import { articleBase, imageUrl, resolveUrl, safeUrl } from './urls.js'
 import { assertJsonFeed } from './validate.js'
 
 export interface JsonFeedOptions {
-  /** The feed's title. Required. */
-  title: string
+  /** The feed's title. Default: the publisher name of the newest article, else `'Articles'`. */
+  title?: string | undefined
   /**
-   * Absolute URL of the site (`home_page_url`); the feed lives at `feedPath`
-   * under it, and article images resolve against it when an article has no
-   * `canonicalUrl`. Required.
+   * Absolute http(s) URL of the site (`home_page_url`); the feed lives at
+   * `feedPath` under it, and article images resolve against it when an
+   * article has no `canonicalUrl`. Default: none (no `home_page_url` or
+   * `feed_url`, which JSON Feed allows; images need a `canonicalUrl`).
    */
-  baseUrl: string
+  baseUrl?: string | undefined
   /**
    * Each article's folder (where its images are published) relative to
    * `baseUrl`, e.g. ``(a) => `${a.meta.slug}/` `` for the CLI's layout.
@@ -46,8 +47,8 @@ export interface JsonFeedOptions {
 export interface JsonFeed {
   version: 'https://jsonfeed.org/version/1.1'
   title: string
-  home_page_url: string
-  feed_url: string
+  home_page_url?: string
+  feed_url?: string
   description?: string
   language?: string
   items: JsonFeedItem[]
@@ -80,11 +81,11 @@ export function compareArticles(a: Article, b: Article): number {
 /**
  * A JSON Feed 1.1 of `articles`, newest first. Throws `SchemaValidationError`
  * if the result does not validate (never returns an invalid feed), and
- * `TypeError` if `baseUrl` is not an absolute http(s) URL.
+ * `TypeError` if a `baseUrl` is given that is not an absolute http(s) URL.
  */
-export function toJsonFeed(articles: readonly Article[], options: JsonFeedOptions): JsonFeed {
+export function toJsonFeed(articles: readonly Article[], options: JsonFeedOptions = {}): JsonFeed {
   const home = safeUrl(options.baseUrl)
-  if (!home)
+  if (options.baseUrl !== undefined && !home)
     throw new TypeError(
       `toJsonFeed: \`baseUrl\` must be an absolute http(s) URL, got \`${options.baseUrl}\``,
     )
@@ -93,9 +94,9 @@ export function toJsonFeed(articles: readonly Article[], options: JsonFeedOption
   const language = options.language ?? sorted[0]?.meta.language
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: options.title,
-    home_page_url: home,
-    feed_url: resolveUrl(options.feedPath ?? 'feed.json', home) ?? home,
+    title: options.title ?? sorted[0]?.meta.publisher?.name ?? 'Articles',
+    ...(home ? { home_page_url: home } : {}),
+    ...(home ? { feed_url: resolveUrl(options.feedPath ?? 'feed.json', home) ?? home } : {}),
     ...(options.description ? { description: options.description } : {}),
     ...(language ? { language } : {}),
     items,
@@ -107,9 +108,10 @@ export function toJsonFeed(articles: readonly Article[], options: JsonFeedOption
 function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
   const { meta } = article
   const report = options.report
-  const base = options.articleFolder
-    ? resolveUrl(options.articleFolder(article), options.baseUrl)
-    : (articleBase(article, undefined) ?? safeUrl(options.baseUrl))
+  const base =
+    options.articleFolder && options.baseUrl
+      ? resolveUrl(options.articleFolder(article), options.baseUrl)
+      : (articleBase(article, undefined) ?? safeUrl(options.baseUrl))
   const hero = articlePictures(article).find((picture) => picture.role === 'hero')
   const image = hero ? imageUrl(hero.image, base) : undefined
   const url = safeUrl(meta.canonicalUrl)

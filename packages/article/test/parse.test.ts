@@ -253,6 +253,23 @@ describe('parseArticle', () => {
   })
 })
 
+describe('metadata typography and raw HTML', () => {
+  it('smartens the title, subtitle and summary; keeps raw HTML out of text and bios', async () => {
+    const article = await parseArticle(
+      '---\ntitle: Halvard\'s "new" plan -- at last...\nsubtitle: It\'s here\nauthors:\n  - name: A\n    bio: Writes <b>bold</b> things.\n---\nText with <span>inline</span> HTML.\n',
+      { path: 't.md' },
+    )
+    expect(article.meta.title).toBe('Halvard’s “new” plan – at last…')
+    expect(article.meta.subtitle).toBe('It’s here')
+    expect(article.derived.plainText).toBe('Text with inline HTML.')
+    expect(article.derived.wordCount).toBe(4)
+    expect(article.meta.authors[0].bio?.text).toBe('Writes bold things.')
+    expect(article.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([
+      6, 8, 8,
+    ])
+  })
+})
+
 describe('readArticle', () => {
   it('reads from disk, slug from the file name, and reports unreadable files', async () => {
     const file = path.join(folder, 'My Great Story.md')

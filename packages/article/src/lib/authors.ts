@@ -25,8 +25,18 @@ export const socialNetworks = Object.keys(networks)
 const authorKeys = new Set(['name', 'bio', 'url', ...socialNetworks, 'x'])
 
 /** Parse inline Markdown (a bio) to phrasing content without positions. */
-async function parseInline(markdown: string): Promise<PhrasingContent[]> {
+async function parseInline(markdown: string, onHtml: () => void): Promise<PhrasingContent[]> {
   const tree = await parseMarkdown(markdown)
+  let dropped = false
+  visit(tree, 'html', (_node, index, parent) => {
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1)
+      dropped = true
+      return index
+    }
+    return undefined
+  })
+  if (dropped) onHtml()
   visit(tree, (node) => {
     delete node.position
   })
@@ -79,7 +89,9 @@ export async function readAuthors(
     const author: Author = { name, social: {}, links: [] }
     const bio = fields.string(data.bio, [...path, 'bio'])
     if (bio) {
-      const children = await parseInline(bio)
+      const children = await parseInline(bio, () =>
+        fields.warn([...path, 'bio'], 'Raw HTML in a bio is dropped; use Markdown', 'raw-html'),
+      )
       author.bio = {
         markdown: bio,
         text: children.map((node) => mdastToString(node)).join(''),

@@ -55,7 +55,7 @@ export function plainTextOf(tree: Root): string {
   return blocks.join('\n\n')
 }
 
-/** Text of a node, footnote references left out, whitespace collapsed. */
+/** Text of a node, footnote references and raw HTML left out, whitespace collapsed. */
 function textOf(node: RootContent): string {
   return mdastToString(withoutFootnoteRefs(node), { includeImageAlt: false })
     .replace(/\s+/g, ' ')
@@ -67,7 +67,7 @@ function withoutFootnoteRefs(node: RootContent): RootContent {
   return {
     ...node,
     children: (node.children as RootContent[])
-      .filter((child) => child.type !== 'footnoteReference')
+      .filter((child) => child.type !== 'footnoteReference' && child.type !== 'html')
       .map(withoutFootnoteRefs),
   } as RootContent
 }

@@ -6,6 +6,7 @@ import { readPublisher } from './config.js'
 import { parseDate } from './dates.js'
 import type { FieldReader } from './fields.js'
 import { canonicalLanguage } from './language.js'
+import { smarten } from './processor.js'
 
 /** Fields of the canonical format. */
 const canonicalFields = new Set([
@@ -227,6 +228,13 @@ export async function readMeta(
 
   const image = readHero(fields, values.image, at('image'))
   if (image) meta.image = image
+
+  // The body gets smart typography from remark-smartypants; so do the texts a reader sees around it.
+  meta.title = await smarten(meta.title)
+  if (meta.subtitle) meta.subtitle = await smarten(meta.subtitle)
+  if (meta.summary) meta.summary = await smarten(meta.summary)
+  if (meta.disclaimer) meta.disclaimer = await smarten(meta.disclaimer)
+  if (meta.image?.caption) meta.image.caption = await smarten(meta.image.caption)
   return meta
 }
 

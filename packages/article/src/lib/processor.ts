@@ -20,3 +20,16 @@ export async function parseMarkdown(text: string): Promise<Root> {
   const tree = processor.parse(text)
   return (await processor.run(tree)) as Root
 }
+
+/** Smart typography (curly quotes, dashes, ellipses) for a plain metadata string: no Markdown is read. */
+export async function smarten(text: string): Promise<string> {
+  const tree: Root = {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }],
+  }
+  const result = (await processor.run(tree)) as Root
+  const paragraph = result.children[0]
+  return paragraph?.type === 'paragraph'
+    ? paragraph.children.map((node) => ('value' in node ? node.value : '')).join('')
+    : text
+}

@@ -42,9 +42,7 @@ export function hostileArticle(): Promise<Article> {
 }
 
 /** Every entry of an EPUB: path -> text (or bytes for binary files). */
-export async function unzip(
-  bytes: Uint8Array,
-): Promise<{
+export async function unzip(bytes: Uint8Array): Promise<{
   names: string[]
   text: (name: string) => Promise<string>
   bytes: (name: string) => Promise<Uint8Array>

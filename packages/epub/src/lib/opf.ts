@@ -56,7 +56,7 @@ export function accessibilitySummary(metadata: PackageMetadata): string {
   return summary
 }
 
-/** The package document (`content.opf`), EPUB 3.2, no NCX. */
+/** The package document (`content.opf`), EPUB 3.2; the spine names the NCX when the manifest has one (id `ncx`). */
 export function packageDocument(
   metadata: PackageMetadata,
   manifest: readonly ManifestItem[],
@@ -107,7 +107,8 @@ export function packageDocument(
     out += `    <item id="${item.id}" href="${escapeXml(item.href)}" media-type="${item.mediaType}"${properties}/>\n`
   }
   out += '  </manifest>\n'
-  out += metadata.dir === 'rtl' ? '  <spine page-progression-direction="rtl">\n' : '  <spine>\n'
+  const toc = manifest.some((item) => item.id === 'ncx') ? ' toc="ncx"' : ''
+  out += `  <spine${toc}${metadata.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>\n`
   for (const item of spine)
     out += `    <itemref idref="${item.idref}"${item.linear ? '' : ' linear="no"'}/>\n`
   out += '  </spine>\n</package>\n'

@@ -1,4 +1,4 @@
-import { escapeXml, stripInvalidXml } from './xml.js'
+import { escapeXml, numericEntities, stripInvalidXml } from './xml.js'
 
 export interface PageOptions {
   /** The document's `<title>`. */
@@ -22,6 +22,6 @@ export function xhtmlPage(options: PageOptions): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' +
     `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${language}" lang="${language}" dir="${options.dir}">\n` +
     `<head>\n<meta charset="UTF-8"/>\n<title>${escapeXml(options.title)}</title>\n${css}\n</head>\n` +
-    `<body${options.bodyAttributes ?? ''}>\n${stripInvalidXml(options.content)}\n</body>\n</html>\n`
+    `<body${options.bodyAttributes ?? ''}>\n${numericEntities(stripInvalidXml(options.content))}\n</body>\n</html>\n`
   )
 }

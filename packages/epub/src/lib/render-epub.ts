@@ -8,6 +8,7 @@ import { collectionIdentifier } from './identifier.js'
 import { ImageRegistry, whyNotEmbedded } from './images.js'
 import { labelsFor } from './labels.js'
 import { type Landmark, type NavItem, navContent, nestHeadings } from './nav.js'
+import { ncxDocument } from './ncx.js'
 import { type ManifestItem, type PackageMetadata, packageDocument, type SpineItem } from './opf.js'
 import { xhtmlPage } from './page.js'
 import { defaultStylesheet, usedClasses } from './stylesheet.js'
@@ -664,6 +665,7 @@ export async function renderEpub(
       properties: document.properties,
     })),
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
+    ...(options.ncx ? [{ id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' }] : []),
     ...state.resources.map(({ id, href, mediaType, properties }) => ({
       id,
       href,
@@ -691,6 +693,20 @@ export async function renderEpub(
     { path: 'content.opf', data: packageDocument(metadata, manifest, spine), compress: true },
     ...documents.map((document) => ({ path: document.href, data: document.xhtml, compress: true })),
     { path: 'style.css', data: css, compress: true },
+    ...(options.ncx
+      ? [
+          {
+            path: 'toc.ncx',
+            data: ncxDocument(
+              metadata.identifier,
+              metadata.title,
+              metadata.languages[0] ?? 'en',
+              toc,
+            ),
+            compress: true,
+          },
+        ]
+      : []),
     ...state.resources.map((resource) => ({
       path: resource.href,
       data: resource.data,

@@ -69,6 +69,11 @@ export interface EpubOptions {
    * book has right-to-left text). Adds about 2 MB. Default `false`.
    */
   embedFonts?: boolean
+  /**
+   * Add an EPUB 2 `toc.ncx` for old reading systems. EPUBCheck 4.2.6 then adds
+   * two usage notes (HTM-010 on the NCX namespace, OPF-059). Default `false`.
+   */
+  ncx?: boolean
   /** UI strings; defaults follow the book's language (en, ar, ur, fr; else en). */
   labels?: Partial<EpubLabels>
   /** Receives every warning (image left out, link dropped, unknown node ...). Default: none. */

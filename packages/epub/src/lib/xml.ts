@@ -6,13 +6,34 @@ export function stripInvalidXml(value: string): string {
   return value.replace(invalidXmlCharacters, '')
 }
 
-/** Escape text for element content or a double-quoted attribute, dropping invalid characters. */
+const numeric: Record<string, string> = {
+  '&': '&#38;',
+  '<': '&#60;',
+  '>': '&#62;',
+  '"': '&#34;',
+  "'": '&#39;',
+}
+
+/**
+ * Escape text for element content or a quoted attribute, dropping invalid
+ * characters. Numeric references only: EPUBCheck 4.2.6 notes every named
+ * entity, even `&amp;` (usage HTM-006).
+ */
 export function escapeXml(value: string): string {
-  return stripInvalidXml(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return stripInvalidXml(value).replace(/[&<>"']/g, (character) => numeric[character] ?? character)
+}
+
+const named: Record<string, string> = {
+  amp: '&#38;',
+  lt: '&#60;',
+  gt: '&#62;',
+  quot: '&#34;',
+  apos: '&#39;',
+}
+
+/** Rewrite the five XML named entities of a well-formed fragment as numeric references. */
+export function numericEntities(xml: string): string {
+  return xml.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => named[name] ?? `&${name};`)
 }
 
 /** Collapse runs of white space (metadata values: names, titles) and trim. */

@@ -100,15 +100,13 @@ export function coverSvg(cover: CoverText): string {
   const headlineHeight = headline.lines.length * headline.size * 1.18
   const bylineHeight = byline ? 40 + byline.lines.length * byline.size * 1.3 : 0
   const top = Math.max(170, Math.round((HEIGHT - headlineHeight - bylineHeight) / 2) - 40)
+  // No letter spacing or italics in right-to-left scripts: they break Arabic joining and have no italic.
+  const rtl = cover.dir === 'rtl'
   let body = ''
-  if (kicker)
-    body += textLines(
-      kicker.lines,
-      kicker.size,
-      90,
-      1.2,
-      `${common} fill="#e8c547" letter-spacing="2"`,
-    ).svg
+  if (kicker) {
+    const spacing = rtl ? '' : ' letter-spacing="2"'
+    body += textLines(kicker.lines, kicker.size, 90, 1.2, `${common} fill="#e8c547"${spacing}`).svg
+  }
   const head = textLines(
     headline.lines,
     headline.size,
@@ -123,7 +121,7 @@ export function coverSvg(cover: CoverText): string {
       byline.size,
       head.bottom + 40,
       1.3,
-      `${common} fill="#d9dde6" font-style="italic"`,
+      `${common} fill="#d9dde6"${rtl ? '' : ' font-style="italic"'}`,
     ).svg
   if (cover.footer) {
     const footer = fit(cover.footer, [26, 22], 1)

@@ -66,7 +66,7 @@ export interface EpubOptions {
   css?: string
   /**
    * Embed the OFL fonts the PDF uses (Noto Serif; Noto Naskh Arabic when the
-   * book has right-to-left text). Adds about 2 MB. Default `false`.
+   * book has right-to-left text). Adds about 1 MB (compressed). Default `false`.
    */
   embedFonts?: boolean
   /**

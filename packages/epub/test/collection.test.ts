@@ -114,4 +114,13 @@ describe('collections', () => {
     ])
     expect(await book.text('OEBPS/title.xhtml')).toContain('Digest</h1>')
   })
+
+  it('state rights for the whole book only when every article has the same rights line', async () => {
+    const articles = await allArticles()
+    const mixed = await (await unzip(await renderEpub(articles))).text('OEBPS/content.opf')
+    expect(mixed).not.toContain('<dc:rights>')
+    const seed = articles[0] as (typeof articles)[number]
+    const same = await (await unzip(await renderEpub([seed, seed]))).text('OEBPS/content.opf')
+    expect(same).toContain('<dc:rights>© Arab News</dc:rights>')
+  })
 })

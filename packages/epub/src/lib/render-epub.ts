@@ -564,7 +564,8 @@ function collectionBook(state: State, articles: Article[]): BuiltBook {
     modified: toModified(modifiedMs),
     description: `${title}: ${headlines.join(' · ')}`,
     subjects: subjects(articles),
-    rights: publisher ? `© ${publisher}` : undefined,
+    // One rights line only when every member has the same; each chapter carries its own anyway.
+    rights: sharedRights(articles),
     accessibility: { visual: false, alternativeText: true },
   }
   return { toc, landmarks, metadata, navIndex }
@@ -582,6 +583,12 @@ function describe(article: Article): string {
     return `${space > 200 ? cut.slice(0, space) : cut}…`
   }
   return headline(article)
+}
+
+function sharedRights(articles: readonly Article[]): string | undefined {
+  const all = new Set(articles.map((article) => cleanText(article.meta.rights)))
+  const [only] = all
+  return all.size === 1 && only ? only : undefined
 }
 
 function subjects(articles: readonly Article[]): string[] {

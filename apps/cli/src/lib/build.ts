@@ -61,6 +61,8 @@ export interface BuildReport {
     warnings: number
     ms: number
     interrupted: boolean
+    /** Peak resident memory of this process and its workers, in MB. */
+    peakRssMB: number
   }
 }
 

@@ -55,7 +55,11 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<F
   return { files: [...files].sort(), roots }
 
   function add(file: string, root: string) {
-    const normal = path.normalize(file)
+    // Report paths as the user sees them: relative to the working folder when inside it.
+    const absolute = path.resolve(cwd, file)
+    const relative = path.relative(cwd, absolute)
+    const normal =
+      relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
     if (!files.has(normal)) {
       files.add(normal)
       roots.set(normal, path.resolve(cwd, root))

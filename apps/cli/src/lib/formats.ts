@@ -201,9 +201,15 @@ export const formats: Format[] = [
     description: 'JSON Feed 1.1 of all the articles (feed.json)',
     async render({ articles, config, report }) {
       const { toJsonFeed } = await import('@pressroom/syndication')
+      if (!config.baseUrl) {
+        throw new Error(
+          'a JSON Feed needs `base_url` in pressroom.yaml (where the feed and articles are published)',
+        )
+      }
       const feed = toJsonFeed(articles, {
         baseUrl: config.baseUrl,
         title: config.publisher?.name,
+        articleFolder: (article) => `${encodeURIComponent(article.meta.slug)}/`,
         report,
       })
       return [{ path: 'feed.json', data: json(feed), contentType: 'application/feed+json' }]

@@ -74,7 +74,11 @@ function withoutFootnoteRefs(node: RootContent): RootContent {
 
 const segmenters = new Map<string, Intl.Segmenter>()
 
-/** Words in a text (Unicode word segmentation in the article's language). */
+/**
+ * Words in a text (Unicode word segmentation in the article's language).
+ * The text is segmented a few thousand characters at a time, cut at white
+ * space: V8's segmenter slows down badly on very long strings.
+ */
 export function countWords(text: string, language = 'en'): number {
   let segmenter = segmenters.get(language)
   if (!segmenter) {
@@ -82,7 +86,18 @@ export function countWords(text: string, language = 'en'): number {
     segmenters.set(language, segmenter)
   }
   let count = 0
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++
+  const chunk = 4096
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + chunk)
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end)
+      const newline = text.lastIndexOf('\n', end)
+      const cut = Math.max(space, newline)
+      if (cut > start) end = cut
+    }
+    for (const segment of segmenter.segment(text.slice(start, end))) if (segment.isWordLike) count++
+    start = end
+  }
   return count
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { slug as githubSlug } from 'github-slugger'
 import type { Root, Yaml } from 'mdast'
@@ -64,10 +64,7 @@ export async function parseArticle(
   const size = bytes ? bytes.byteLength : Buffer.byteLength(source as string)
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   if (size > maxBytes) {
-    return fail(
-      `The article is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one article; split it, or raise the limit (--max-size)`,
-      'file-too-large',
-    )
+    return fail(tooLarge(size, maxBytes), 'file-too-large', { line: 1, column: 1 })
   }
 
   let text: string
@@ -212,9 +209,24 @@ export async function readArticle(
   let bytes: Uint8Array
   try {
     const maxBytes = options.maxBytes ?? defaultMaxBytes
-    const { size } = await import('node:fs/promises').then((fs) => fs.stat(file))
-    if (size > maxBytes)
-      return parseArticle(new Uint8Array(maxBytes + 1), { ...options, path: file })
+    const { size } = await stat(file)
+    if (size > maxBytes) {
+      const messages = [
+        createMessage(file, tooLarge(size, maxBytes), {
+          place: { line: 1, column: 1 },
+          ruleId: 'file-too-large',
+          fatal: true,
+        }),
+      ]
+      return emptyArticle(
+        file,
+        path.dirname(path.resolve(file)),
+        undefined,
+        options.config ?? { sections: {} },
+        '',
+        messages,
+      )
+    }
     bytes = new Uint8Array(await readFile(file))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -298,4 +310,8 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.ceil(bytes / 1024)} KB`
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  return `The article is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one article; split it, or raise the limit (--max-size)`
 }

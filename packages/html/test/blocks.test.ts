@@ -140,7 +140,6 @@ describe('unknown', () => {
         { type: 'paragraph', children: [{ type: 'widget', value: 'w<' }] },
       ],
     }
-    // biome-ignore lint/suspicious/noExplicitAny: a node type mdast does not know
     const { xhtml, rules } = render(articleFromTree(tree as any))
     expect(xhtml).toBe('<p>inside</p>\n<p>w&lt;</p>')
     expect(rules).toEqual(['unknown-node', 'unknown-node'])
@@ -149,7 +148,6 @@ describe('unknown', () => {
   it('lets callers add handlers', async () => {
     const { articleFromTree, render } = await import('./helpers.js')
     const tree = { type: 'root', children: [{ type: 'mystery' }] }
-    // biome-ignore lint/suspicious/noExplicitAny: a node type mdast does not know
     const { xhtml, rules } = render(articleFromTree(tree as any), {
       handlers: {
         mystery: () => ({ type: 'element', tagName: 'p', properties: {}, children: [] }),

@@ -34,7 +34,7 @@ export function createMessage(
     source: options.source ?? 'pressroom-article',
   })
   message.file = file ?? ''
-  message.fatal = options.fatal === true ? true : false
+  message.fatal = options.fatal === true
   return message
 }
 

@@ -10,7 +10,6 @@ import { createMessage } from './messages.js'
 type Directive = ContainerDirective | LeafDirective | TextDirective
 
 /** Characters XML 1.0 forbids, and C1 controls: never let them through. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 export const controlCharacters =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
@@ -160,7 +159,7 @@ function implicitFigure(paragraph: Paragraph): Figure | undefined {
 
 function languageAttributes(
   directive: Directive,
-  context: TransformContext,
+  _context: TransformContext,
   warn: (reason: string, place: RootContent, ruleId: string) => void,
 ): { lang?: string; dir?: 'ltr' | 'rtl' } {
   const raw = directive.attributes?.lang

@@ -39,8 +39,8 @@ export function footer(state: State): ElementContent[] {
       const backlink: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { href: '#' + references[0], role: 'doc-backlink' },
-        children: [{ type: 'text', value: number + '.' }],
+        properties: { href: `#${references[0]}`, role: 'doc-backlink' },
+        children: [{ type: 'text', value: `${number}.` }],
       }
       const first = children[0]
       if (first && first.type === 'element' && first.tagName === 'p') {
@@ -64,9 +64,9 @@ export function footer(state: State): ElementContent[] {
         type: 'element',
         tagName: 'a',
         properties: {
-          href: '#' + reference,
+          href: `#${reference}`,
           role: 'doc-backlink',
-          ariaLabel: labels.backToText + (references.length > 1 ? ' ' + (referenceIndex + 1) : ''),
+          ariaLabel: labels.backToText + (references.length > 1 ? ` ${referenceIndex + 1}` : ''),
         },
         children: [
           { type: 'text', value: '↩' },
@@ -113,7 +113,7 @@ export function footer(state: State): ElementContent[] {
         [
           {
             type: 'element',
-            tagName: 'h' + Math.min(6, Math.max(1, 2 + headingOffset)),
+            tagName: `h${Math.min(6, Math.max(1, 2 + headingOffset))}`,
             properties: {},
             children: [{ type: 'text', value: labels.notes }],
           },

@@ -39,8 +39,8 @@ export function toXml(node: HastNodes): string {
     case 'element': {
       const name = node.tagName
       const attributes = serializeProperties(node.properties)
-      if (voidElements.has(name)) return '<' + name + attributes + '/>'
-      return '<' + name + attributes + '>' + node.children.map(toXml).join('') + '</' + name + '>'
+      if (voidElements.has(name)) return `<${name}${attributes}/>`
+      return `<${name}${attributes}>${node.children.map(toXml).join('')}</${name}>`
     }
     default:
       return ''

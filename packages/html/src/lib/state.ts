@@ -97,7 +97,7 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     const start = base || 'id'
     let id = start
     let count = 0
-    while (usedIds.has(id)) id = start + '-' + ++count
+    while (usedIds.has(id)) id = `${start}-${++count}`
     usedIds.add(id)
     return resolved.idPrefix + id
   }

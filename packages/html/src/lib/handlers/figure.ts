@@ -43,7 +43,7 @@ export function figure(state: State, node: Figure): Element {
   return state.patch(node, {
     type: 'element',
     tagName: 'figure',
-    properties: { id: state.uniqueId('figure-' + state.figureCount) },
+    properties: { id: state.uniqueId(`figure-${state.figureCount}`) },
     children: state.wrap(children, true),
   })
 }

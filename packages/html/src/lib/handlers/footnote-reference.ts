@@ -24,14 +24,14 @@ export function footnoteReference(state: State, node: FootnoteReference): Elemen
   if (!references) {
     references = []
     state.footnoteReferences.set(identifier, references)
-    state.footnoteIds.set(identifier, state.uniqueId('fn-' + key))
+    state.footnoteIds.set(identifier, state.uniqueId(`fn-${key}`))
   }
   const id = state.uniqueId(
-    'fnref-' + key + (references.length > 0 ? '-' + (references.length + 1) : ''),
+    `fnref-${key}${references.length > 0 ? `-${references.length + 1}` : ''}`,
   )
   references.push(id)
   const properties: Record<string, string> = {
-    href: '#' + state.footnoteIds.get(identifier),
+    href: `#${state.footnoteIds.get(identifier)}`,
     id,
   }
   if (state.options.flavor === 'epub') properties['epub:type'] = 'noteref'

@@ -17,7 +17,7 @@ export function heading(state: State, node: Heading): Element {
   state.headings.push({ depth, text, id })
   return state.patch(node, {
     type: 'element',
-    tagName: 'h' + depth,
+    tagName: `h${depth}`,
     properties: { id },
     children: state.all(node),
   })

@@ -21,7 +21,7 @@ export function linkReference(
         : node.referenceType === 'collapsed'
           ? '[]'
           : ''
-    return [{ type: 'text', value: '[' }, ...state.all(node), { type: 'text', value: ']' + suffix }]
+    return [{ type: 'text', value: '[' }, ...state.all(node), { type: 'text', value: `]${suffix}` }]
   }
   return linkElement(state, node, definition.url, definition.title)
 }

@@ -15,7 +15,7 @@ export function pullquote(state: State, node: PullQuote): Element {
         type: 'element',
         tagName: 'p',
         properties: { className: ['attribution'] },
-        children: [{ type: 'text', value: '— ' + node.attribution }],
+        children: [{ type: 'text', value: `— ${node.attribution}` }],
       })
     }
     return children

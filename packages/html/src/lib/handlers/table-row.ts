@@ -29,7 +29,7 @@ export function tableRow(state: State, node: TableRow, parent: Parents | undefin
       element.properties.scope = 'col'
     }
     const alignment = align[index]
-    if (alignment) element.properties.className = ['align-' + alignment]
+    if (alignment) element.properties.className = [`align-${alignment}`]
     cells.push(element)
   }
   return state.patch(node, {

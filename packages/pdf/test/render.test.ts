@@ -139,11 +139,11 @@ describe('metadata', () => {
       if (tag.name === 'dc:title') inTitle = false
     })
     parser.write(xmp).close()
-    expect(title.trim()).toBe('Salt & water <sea> "quoted"')
+    expect(title.trim()).toBe('Salt & water <sea> “quoted”')
     expect(xmp).toContain('<xmp:ModifyDate>2024-06-11T21:00:00Z</xmp:ModifyDate>')
     expect(xmp).toContain('pdfaid:part')
     const info = run('pdfinfo', [toFile(bytes)])
-    expect(info).toContain('Title:           Salt & water <sea> "quoted"')
+    expect(info).toContain('Title:           Salt & water <sea> “quoted”')
     expect(info).toMatch(/PDF version:\s+1\.7/)
   })
 

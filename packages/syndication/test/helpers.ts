@@ -72,7 +72,7 @@ export async function fullArticle(): Promise<Article> {
 /** The smallest article: a title and one paragraph, no config. */
 export async function minimalArticle(): Promise<Article> {
   return parseArticle('---\ntitle: Short\n---\n\nOne line.\n', {
-    path: fixtures + 'short.md',
+    path: `${fixtures}short.md`,
     folder: fixtures,
   })
 }

@@ -13,7 +13,7 @@ describe('toJsonLd', () => {
       '@id': 'https://news.example.org/articles/harbour',
       identifier: 'https://news.example.org/articles/harbour',
       headline: 'The harbour wakes before dawn',
-      alternativeHeadline: "How Port Halvard's night shift keeps the city fed",
+      alternativeHeadline: 'How Port Halvard’s night shift keeps the city fed',
       description: 'At four in the morning the cranes are already moving.',
       image: ['https://news.example.org/articles/images/hero%20image.png'],
       datePublished: '2024-03-01T05:30:00+01:00',

@@ -66,7 +66,7 @@ describe('toNinjs 3.2', () => {
       {
         role: 'subtitle',
         contentType: 'text/plain',
-        value: "How Port Halvard's night shift keeps the city fed",
+        value: 'How Port Halvard’s night shift keeps the city fed',
       },
     ])
     const descriptions = doc.descriptions as { role: string; contentType: string; value: string }[]

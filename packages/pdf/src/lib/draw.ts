@@ -85,7 +85,7 @@ export function drawPieces(doc: Doc, pieces: PlacedPiece[], x0: number, baseline
     const codes: string[] = []
     const flush = (adjust: number) => {
       if (codes.length === 0) return
-      out.push(`[<${codes.join('')}>${adjust ? ' ' + num(adjust) : ''}] TJ`)
+      out.push(`[<${codes.join('')}>${adjust ? ` ${num(adjust)}` : ''}] TJ`)
       codes.length = 0
     }
     out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`)

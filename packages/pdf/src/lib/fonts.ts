@@ -66,7 +66,7 @@ let cacheMisses = 0
 
 /** Shape `text` with a font (cached across documents by font + text). */
 export function shape(key: FontKey, text: string): Shaped {
-  const cacheKey = key + '\u0000' + text
+  const cacheKey = `${key}\u0000${text}`
   const cached = shapeCache.get(cacheKey)
   if (cached) {
     cacheHits++

@@ -65,7 +65,7 @@ export function syllables(word: string, language: string, minWordLength = 6): st
   if (word.length < minWordLength || skip.test(word)) return [word]
   const hyphenate = hyphenatorFor(language)
   if (!hyphenate) return [word]
-  const key = language + '\u0000' + word
+  const key = `${language}\u0000${word}`
   let parts = wordCache.get(key)
   if (!parts) {
     // Keep leading/trailing punctuation out of the patterns.

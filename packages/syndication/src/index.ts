@@ -1,8 +1,11 @@
 export {
   type JsonFeed,
+  type JsonFeedEntry,
   type JsonFeedItem,
   type JsonFeedOptions,
+  jsonFeedFromEntries,
   toJsonFeed,
+  toJsonFeedEntry,
 } from './lib/json-feed.js'
 export {
   type JsonLdOptions,

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { type JsonFeed, toJsonFeed, validateJsonFeed } from '../src/index.js'
+import {
+  type JsonFeed,
+  jsonFeedFromEntries,
+  toJsonFeed,
+  toJsonFeedEntry,
+  validateJsonFeed,
+} from '../src/index.js'
 import { article, fullArticle, fullSource, minimalArticle } from './helpers.js'
 
 const options = { title: 'Harbour Desk', baseUrl: 'https://news.example.org/' }
@@ -18,6 +24,18 @@ async function three() {
 }
 
 describe('toJsonFeed', () => {
+  test('the same feed from entries made apart and sent through JSON (as workers do)', async () => {
+    const { newest, older, sameTimeA } = await three()
+    const entries = [older, newest, sameTimeA].map((a) =>
+      JSON.parse(JSON.stringify(toJsonFeedEntry(a, options))),
+    )
+    const fromEntries = jsonFeedFromEntries(entries, options)
+    expect(fromEntries).toEqual(toJsonFeed([sameTimeA, older, newest], options))
+    expect(fromEntries.items.map((item) => item.id)).toEqual(
+      [newest, sameTimeA, older].map((a) => a.meta.id),
+    )
+  })
+
   test('a valid JSON Feed 1.1 with the feed metadata', async () => {
     const feed = toJsonFeed([await fullArticle()], options)
     expect(validateJsonFeed(feed)).toEqual([])

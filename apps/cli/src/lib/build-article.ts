@@ -4,7 +4,12 @@ import path from 'node:path'
 import { hasErrors, readArticle } from '@pressroom/article'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
-import { type ArticleFormat, type BuiltRendition, getFormat } from './formats.js'
+import {
+  type ArticleFormat,
+  type BuiltRendition,
+  type CollectionFormat,
+  getFormat,
+} from './formats.js'
 import { fileError, type MessageData, toData } from './messages.js'
 import { version } from './version.js'
 import { writeFileAtomic } from './write.js'
@@ -24,6 +29,8 @@ export interface ArticleTask {
   maxBytes?: number
   /** Copy the article's images beside its outputs (web formats link to them). */
   copyImages?: boolean
+  /** Collection formats this article contributes an entry to (`jsonfeed`). */
+  collect?: string[]
 }
 
 export interface FormatResult {
@@ -40,11 +47,14 @@ export interface ArticleResult {
   formats: FormatResult[]
   messages: MessageData[]
   ms: number
+  /** This article's entries for collection formats (absent: left out of that collection). */
+  entries: Record<string, unknown>
 }
 
 interface CacheEntry {
   key: string
   outputs: { path: string; sizeInBytes: number }[]
+  entry?: unknown
 }
 
 interface CacheFile {
@@ -85,7 +95,14 @@ async function outputsExist(outDir: string, outputs: CacheEntry['outputs']): Pro
 export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   const started = performance.now()
   const display = path.relative(process.cwd(), task.file) || task.file
-  const result: ArticleResult = { file: display, ok: false, formats: [], messages: [], ms: 0 }
+  const result: ArticleResult = {
+    file: display,
+    ok: false,
+    formats: [],
+    messages: [],
+    ms: 0,
+    entries: {},
+  }
   const renditions: BuiltRendition[] = []
   try {
     const folder = path.dirname(path.resolve(task.file))
@@ -189,6 +206,39 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       }
       result.messages.push(...messages.map(toData))
       if (messages.some((message) => message.fatal)) failed = true
+    }
+    // This article's part of each collection (the feed), cached like a format.
+    for (const name of task.collect ?? []) {
+      const format = getFormat(name) as CollectionFormat
+      const embargoPassed = article.meta.embargo
+        ? article.meta.embargo.epochMs <= Date.parse(task.now)
+        : true
+      const key = baseKey
+        .copy()
+        .update(`\0${name}\0${embargoPassed}\0${JSON.stringify(renditions)}`)
+        .digest('hex')
+      const cached = cache.formats[name]
+      if (cached && cached.key === key) {
+        if (cached.entry !== undefined) result.entries[name] = cached.entry
+        continue
+      }
+      const messages: VFileMessage[] = []
+      try {
+        const entry = await format.entry({
+          article,
+          config: loaded.config,
+          report: (message) => messages.push(message),
+          renditions,
+          now: new Date(task.now),
+          pageSize: task.pageSize,
+        })
+        cache.formats[name] = { key, outputs: [], entry }
+        if (entry !== undefined) result.entries[name] = entry
+      } catch (error) {
+        failed = true
+        result.messages.push(describeFailure(display, name, error))
+      }
+      result.messages.push(...messages.map(toData))
     }
     await writeFileAtomic(cacheFile, JSON.stringify(cache))
     result.ok = !failed

@@ -8,14 +8,7 @@ import { type ArticleResult, type ArticleTask, buildArticle } from './build-arti
 import { clearConfigCache, configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
-import {
-  type CollectionContext,
-  defaultFormats,
-  formatNames,
-  getFormat,
-  type Output,
-  renderBundle,
-} from './formats.js'
+import { defaultFormats, formatNames, getFormat, type Output, renderBundle } from './formats.js'
 import { fileError, type MessageData, toData } from './messages.js'
 import { Progress } from './progress.js'
 import { removePending, sweepTemporaryFiles, writeFileAtomic } from './write.js'
@@ -122,6 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       copyImages: formats.some(
         (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed',
       ),
+      collect: collectionFormats,
     }))
     // Config problems are reported once, not once per article.
     const configMessages = new Map<string, MessageData[]>()
@@ -135,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     progress.start(tasks.length)
     const results =
-      articleFormats.length > 0
+      articleFormats.length > 0 || collectionFormats.length > 0
         ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000)
         : []
     progress.clear()
@@ -143,18 +137,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const collections: CollectionResult[] = []
     if (!interrupted && (collectionFormats.length > 0 || options.bundle !== undefined)) {
-      const okFiles =
-        articleFormats.length > 0
-          ? results.filter((result) => result.ok).map((result) => result.file)
-          : found.files
       collections.push(
         ...(await buildCollections(
-          okFiles,
+          results,
           found.roots,
           collectionFormats,
           options,
           outDir,
-          now,
           progress,
         )),
       )
@@ -282,6 +271,7 @@ async function runTasks(
           ok: false,
           formats: [],
           messages: [fileError(display, reason, 'worker-crashed')],
+          entries: {},
           ms: 0,
         }
       }
@@ -316,49 +306,52 @@ function checkSlugs(results: ArticleResult[]): void {
 }
 
 async function buildCollections(
-  files: string[],
+  results: ArticleResult[],
   roots: Map<string, string>,
   names: string[],
   options: BuildOptions,
   outDir: string,
-  now: string,
   progress: Progress,
 ): Promise<CollectionResult[]> {
-  const results: CollectionResult[] = []
-  const articles: Article[] = []
-  let config: CollectionContext['config'] = { sections: {} }
-  for (const file of files) {
-    const loaded = await configFor(path.dirname(path.resolve(file)), roots.get(file))
-    config = loaded.config
-    const article = await readArticle(file, { config: loaded.config, maxBytes: options.maxBytes })
-    if (!hasErrors(article.messages)) articles.push(article)
-  }
-  if (articles.length === 0) return results
-  const jobs: Array<{ name: string; render: (context: CollectionContext) => Promise<Output[]> }> =
-    []
+  const collections: CollectionResult[] = []
+  const ok = results.filter((result) => result.ok)
+  if (ok.length === 0) return collections
+  const first = ok[0].file
+  const { config } = await configFor(path.dirname(path.resolve(first)), roots.get(first))
+  const jobs: Array<{
+    name: string
+    render: (report: (m: VFileMessage) => void) => Promise<Output[]>
+  }> = []
   for (const name of names) {
     const format = getFormat(name)
-    if (format?.scope === 'collection') {
-      // A public feed carries only what may be published now.
-      jobs.push({
-        name,
-        render: (context) =>
-          format.render({
-            ...context,
-            articles: context.articles.filter(
-              (article) =>
-                article.meta.status === 'usable' &&
-                (!article.meta.embargo || article.meta.embargo.epochMs <= Date.parse(now)),
-            ),
-          }),
-      })
-    }
+    if (format?.scope !== 'collection') continue
+    // Each article's entry was made (or taken from the cache) where it was built.
+    const entries = ok
+      .filter((result) => name in result.entries)
+      .map((result) => result.entries[name])
+    jobs.push({ name, render: (report) => format.render({ entries, config, report }) })
   }
   if (options.bundle !== undefined) {
     const title = options.bundle.trim() || 'Collection'
     jobs.push({
       name: 'bundle',
-      render: (context) => renderBundle(context, githubSlug(title) || 'collection'),
+      render: async (report) => {
+        // The one place whole articles are held together: a bundle is one book of them all.
+        const articles: Article[] = []
+        for (const result of ok) {
+          const loaded = await configFor(
+            path.dirname(path.resolve(result.file)),
+            roots.get(result.file),
+          )
+          articles.push(
+            await readArticle(result.file, { config: loaded.config, maxBytes: options.maxBytes }),
+          )
+        }
+        return renderBundle(
+          { articles, report, title: options.bundle },
+          githubSlug(title) || 'collection',
+        )
+      },
     })
   }
   for (const job of jobs) {
@@ -366,13 +359,7 @@ async function buildCollections(
     const messages: VFileMessage[] = []
     const result: CollectionResult = { name: job.name, ok: false, outputs: [], messages: [], ms: 0 }
     try {
-      const outputs = await job.render({
-        articles,
-        config,
-        report: (m) => messages.push(m),
-        title: options.bundle,
-        now: new Date(now),
-      })
+      const outputs = await job.render((m) => messages.push(m))
       for (const output of outputs) {
         await writeFileAtomic(path.join(outDir, output.path), output.data)
         result.outputs.push({
@@ -399,9 +386,9 @@ async function buildCollections(
     progress.note(
       `${result.ok ? '✓' : '✗'} ${job.name}: ${result.outputs.map((o) => o.path).join(', ') || 'not built'}  ${Math.round(result.ms)} ms`,
     )
-    results.push(result)
+    collections.push(result)
   }
-  return results
+  return collections
 }
 
 /** Rebuild what changed, within a second of the change, until interrupted. */

@@ -35,27 +35,37 @@ export interface ArticleContext {
 }
 
 export interface CollectionContext {
-  articles: Article[]
+  /** What each article contributed (`entry`), in the order the articles were given. */
+  entries: unknown[]
   config: PublicationConfig
   report: (message: VFileMessage) => void
-  /** The `--bundle` title. */
+}
+
+/** The `--bundle` input: whole articles (an EPUB of them all). */
+export interface BundleContext {
+  articles: Article[]
+  report: (message: VFileMessage) => void
   title?: string
-  now: Date
 }
 
 export interface ArticleFormat {
   name: string
   scope: 'article'
   description: string
-  /** Output paths for an article (relative to the output folder), known before rendering. */
-  paths(slug: string): string[]
   render(context: ArticleContext): Promise<Output[]>
 }
 
+/**
+ * A format over all the articles. Each article's part (`entry`: plain JSON, or
+ * undefined to leave it out) is made where the article is parsed — in a worker,
+ * and cached with it — so the whole set is never held in memory; `render`
+ * assembles the parts.
+ */
 export interface CollectionFormat {
   name: string
   scope: 'collection'
   description: string
+  entry(context: ArticleContext): Promise<unknown>
   render(context: CollectionContext): Promise<Output[]>
 }
 
@@ -87,7 +97,6 @@ export const formats: Format[] = [
     name: 'ast',
     scope: 'article',
     description: 'the parsed article as JSON (like pandoc -t json)',
-    paths: (slug) => [`${slug}/${slug}.ast.json`],
     async render({ article }) {
       return [
         {
@@ -102,7 +111,6 @@ export const formats: Format[] = [
     name: 'epub',
     scope: 'article',
     description: 'EPUB 3 for e-readers',
-    paths: (slug) => [`${slug}/${slug}.epub`],
     async render({ article, report }) {
       const { renderEpub } = await import('@pressroom/epub')
       const bytes = await renderEpub(article, { report })
@@ -119,7 +127,6 @@ export const formats: Format[] = [
     name: 'pdf',
     scope: 'article',
     description: 'print PDF (tagged, embedded fonts)',
-    paths: (slug) => [`${slug}/${slug}.pdf`],
     async render({ article, report, pageSize }) {
       const { renderPdf } = await import('@pressroom/pdf')
       const bytes = await renderPdf(article, { report, pageSize })
@@ -136,7 +143,6 @@ export const formats: Format[] = [
     name: 'ninjs',
     scope: 'article',
     description: 'IPTC ninjs 3.2 for syndication (and one file per configured partner)',
-    paths: (slug) => [`${slug}/${slug}.ninjs.json`],
     async render({ article, config, report, renditions, now }) {
       const syndication = await import('@pressroom/syndication')
       const slug = article.meta.slug
@@ -182,7 +188,6 @@ export const formats: Format[] = [
     name: 'jsonld',
     scope: 'article',
     description: 'schema.org NewsArticle JSON-LD for web pages',
-    paths: (slug) => [`${slug}/${slug}.jsonld`],
     async render({ article, config, report }) {
       const { toJsonLd } = await import('@pressroom/syndication')
       const slug = article.meta.slug
@@ -199,18 +204,30 @@ export const formats: Format[] = [
     name: 'jsonfeed',
     scope: 'collection',
     description: 'JSON Feed 1.1 of all the articles (feed.json)',
-    async render({ articles, config, report }) {
-      const { toJsonFeed } = await import('@pressroom/syndication')
+    async entry({ article, config, report, renditions, now }) {
+      // A public feed carries only what may be published now.
+      const { meta } = article
+      if (meta.status !== 'usable' || (meta.embargo && meta.embargo.epochMs > now.getTime()))
+        return undefined
+      const { toJsonFeedEntry } = await import('@pressroom/syndication')
+      const links = renditionLinks(config, renditions)
+      return toJsonFeedEntry(article, {
+        baseUrl: config.baseUrl,
+        articleFolder: (a) => `${encodeURIComponent(a.meta.slug)}/`,
+        renditions: () => links,
+        report,
+      })
+    },
+    async render({ entries, config }) {
+      const { jsonFeedFromEntries } = await import('@pressroom/syndication')
       if (!config.baseUrl) {
         throw new Error(
           'a JSON Feed needs `base_url` in pressroom.yaml (where the feed and articles are published)',
         )
       }
-      const feed = toJsonFeed(articles, {
+      const feed = jsonFeedFromEntries(entries as Parameters<typeof jsonFeedFromEntries>[0], {
         baseUrl: config.baseUrl,
         title: config.publisher?.name,
-        articleFolder: (article) => `${encodeURIComponent(article.meta.slug)}/`,
-        report,
       })
       return [{ path: 'feed.json', data: json(feed), contentType: 'application/feed+json' }]
     },
@@ -225,7 +242,7 @@ export function getFormat(name: string): Format | undefined {
 }
 
 /** The bundle (`--bundle TITLE`): one EPUB of all the articles. */
-export async function renderBundle(context: CollectionContext, slug: string): Promise<Output[]> {
+export async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
   const { renderEpub } = await import('@pressroom/epub')
   const bytes = await renderEpub(context.articles, { title: context.title, report: context.report })
   return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]

@@ -229,7 +229,7 @@ export async function readMeta(
   const image = readHero(fields, values.image, at('image'))
   if (image) meta.image = image
 
-  // The body gets smart typography from remark-smartypants; so do the texts a reader sees around it.
+  // The body gets smart typography; so do the texts a reader sees around it.
   meta.title = await smarten(meta.title)
   if (meta.subtitle) meta.subtitle = await smarten(meta.subtitle)
   if (meta.summary) meta.summary = await smarten(meta.summary)

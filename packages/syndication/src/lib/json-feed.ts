@@ -79,27 +79,68 @@ export function compareArticles(a: Article, b: Article): number {
 }
 
 /**
+ * One article's part of a feed: its item plus what the feed sorts and titles
+ * by. Plain JSON, so that items can be made where the articles are (in
+ * worker threads, or cached) and the feed assembled from them alone.
+ */
+export interface JsonFeedEntry {
+  item: JsonFeedItem
+  id: string
+  /** `meta.published.epochMs`, if dated. */
+  published?: number
+  language: string
+  publisherName?: string
+}
+
+/** The feed entry of one article (see `jsonFeedFromEntries`). Options as for `toJsonFeed`. */
+export function toJsonFeedEntry(article: Article, options: JsonFeedOptions = {}): JsonFeedEntry {
+  const entry: JsonFeedEntry = {
+    item: feedItem(article, options),
+    id: article.meta.id,
+    language: article.meta.language,
+  }
+  if (article.meta.published) entry.published = article.meta.published.epochMs
+  if (article.meta.publisher?.name) entry.publisherName = article.meta.publisher.name
+  return entry
+}
+
+/**
  * A JSON Feed 1.1 of `articles`, newest first. Throws `SchemaValidationError`
  * if the result does not validate (never returns an invalid feed), and
  * `TypeError` if a `baseUrl` is given that is not an absolute http(s) URL.
  */
 export function toJsonFeed(articles: readonly Article[], options: JsonFeedOptions = {}): JsonFeed {
+  return jsonFeedFromEntries(
+    articles.map((article) => toJsonFeedEntry(article, options)),
+    options,
+  )
+}
+
+/** Assemble and validate a feed from entries made by `toJsonFeedEntry` (newest first, ties by id). */
+export function jsonFeedFromEntries(
+  entries: readonly JsonFeedEntry[],
+  options: JsonFeedOptions = {},
+): JsonFeed {
   const home = safeUrl(options.baseUrl)
   if (options.baseUrl !== undefined && !home)
     throw new TypeError(
       `toJsonFeed: \`baseUrl\` must be an absolute http(s) URL, got \`${options.baseUrl}\``,
     )
-  const sorted = [...articles].sort(compareArticles)
-  const items = sorted.map((article) => feedItem(article, options))
-  const language = options.language ?? sorted[0]?.meta.language
+  const sorted = [...entries].sort((a, b) => {
+    const ta = a.published ?? Number.NEGATIVE_INFINITY
+    const tb = b.published ?? Number.NEGATIVE_INFINITY
+    if (ta !== tb) return tb > ta ? 1 : -1
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+  const language = options.language ?? sorted[0]?.language
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: options.title ?? sorted[0]?.meta.publisher?.name ?? 'Articles',
+    title: options.title ?? sorted[0]?.publisherName ?? 'Articles',
     ...(home ? { home_page_url: home } : {}),
     ...(home ? { feed_url: resolveUrl(options.feedPath ?? 'feed.json', home) ?? home } : {}),
     ...(options.description ? { description: options.description } : {}),
     ...(language ? { language } : {}),
-    items,
+    items: sorted.map((entry) => entry.item),
   }
   assertJsonFeed(feed)
   return feed

@@ -1,7 +1,7 @@
 import { watch as watchFolder } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { type Article, hasErrors, readArticle } from '@pressroom/article'
+import { type Article, readArticle } from '@pressroom/article'
 import { slug as githubSlug } from 'github-slugger'
 import type { VFileMessage } from 'vfile-message'
 import { type ArticleResult, type ArticleTask, buildArticle } from './build-article.js'
@@ -448,5 +448,3 @@ async function watchAndRebuild(
   )
   return new Promise<never>(() => {})
 }
-
-export { hasErrors }

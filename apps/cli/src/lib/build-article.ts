@@ -5,6 +5,7 @@ import { hasErrors, readArticle } from '@pressroom/article'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
 import {
+  type ArticleContext,
   type ArticleFormat,
   type BuiltRendition,
   type CollectionFormat,
@@ -141,18 +142,24 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
           .join('\n'),
       )
     let failed = false
+    const embargoPassed = article.meta.embargo
+      ? article.meta.embargo.epochMs <= Date.parse(task.now)
+      : true
+    /** The cache key of one format: the article's inputs plus what the format's output depends on. */
+    const keyFor = (name: string, extra: string) =>
+      baseKey.copy().update(`\0${name}\0${task.pageSize}\0${embargoPassed}\0${extra}`).digest('hex')
+    const contextFor = (messages: VFileMessage[]): ArticleContext => ({
+      article,
+      config: loaded.config,
+      report: (message) => messages.push(message),
+      renditions,
+      now: new Date(task.now),
+      pageSize: task.pageSize,
+    })
     for (const name of task.formats) {
       const format = getFormat(name) as ArticleFormat
       const formatStarted = performance.now()
-      const embargoPassed = article.meta.embargo
-        ? article.meta.embargo.epochMs <= Date.parse(task.now)
-        : true
-      const key = baseKey
-        .copy()
-        .update(
-          `\0${name}\0${task.pageSize}\0${embargoPassed}\0${name === 'ninjs' ? JSON.stringify(renditions) : ''}`,
-        )
-        .digest('hex')
+      const key = keyFor(name, name === 'ninjs' ? JSON.stringify(renditions) : '')
       const cached = cache.formats[name]
       if (cached && cached.key === key && (await outputsExist(task.outDir, cached.outputs))) {
         result.formats.push({
@@ -166,14 +173,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       }
       const messages: VFileMessage[] = []
       try {
-        const outputs = await format.render({
-          article,
-          config: loaded.config,
-          report: (message) => messages.push(message),
-          renditions,
-          now: new Date(task.now),
-          pageSize: task.pageSize,
-        })
+        const outputs = await format.render(contextFor(messages))
         const written: CacheEntry['outputs'] = []
         for (const output of outputs) {
           await writeFileAtomic(path.join(task.outDir, output.path), output.data)
@@ -210,13 +210,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     // This article's part of each collection (the feed), cached like a format.
     for (const name of task.collect ?? []) {
       const format = getFormat(name) as CollectionFormat
-      const embargoPassed = article.meta.embargo
-        ? article.meta.embargo.epochMs <= Date.parse(task.now)
-        : true
-      const key = baseKey
-        .copy()
-        .update(`\0${name}\0${embargoPassed}\0${JSON.stringify(renditions)}`)
-        .digest('hex')
+      const key = keyFor(name, JSON.stringify(renditions))
       const cached = cache.formats[name]
       if (cached && cached.key === key) {
         if (cached.entry !== undefined) result.entries[name] = cached.entry
@@ -224,14 +218,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       }
       const messages: VFileMessage[] = []
       try {
-        const entry = await format.entry({
-          article,
-          config: loaded.config,
-          report: (message) => messages.push(message),
-          renditions,
-          now: new Date(task.now),
-          pageSize: task.pageSize,
-        })
+        const entry = await format.entry(contextFor(messages))
         cache.formats[name] = { key, outputs: [], entry }
         if (entry !== undefined) result.entries[name] = entry
       } catch (error) {

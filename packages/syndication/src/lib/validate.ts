@@ -1,17 +1,14 @@
 /**
  * Validation against the vendored official schemas (see `schemas/SOURCES.md`).
  *
- * Ajv and the validators are loaded and compiled lazily, once per process (per
- * worker thread), on first use: a caller that never validates a ninjs document
- * pays neither for loading Ajv (~40 ms) nor for compiling the schema (~130 ms).
+ * The validators are Ajv's standalone code, generated from the schemas at
+ * development time (`scripts/generate-validators.mjs`; a test checks they are
+ * up to date): no process compiles a schema at run time, which cost ~240 ms of
+ * every cold start.
  */
-import { createRequire } from 'node:module'
-import type { ErrorObject, ValidateFunction } from 'ajv'
-import { schema as geoJsonSchema } from './schemas/geojson.js'
-import { schema as jsonFeedSchema } from './schemas/jsonfeed-feed.js'
-import { schema as jsonFeed1Schema } from './schemas/jsonfeed-feed-1.js'
-import { schema as ninjs23Schema } from './schemas/ninjs-2.3.js'
-import { schema as ninjs32Schema } from './schemas/ninjs-3.2.js'
+import type { ErrorObject } from 'ajv'
+import { validateJsonFeed11 } from './schemas/validators-jsonfeed.generated.js'
+import { validateNinjs23, validateNinjs32 } from './schemas/validators-ninjs.generated.js'
 
 /** The ninjs versions Pressroom writes (the latest ratified ones). */
 export type NinjsVersion = '3.2' | '2.3'
@@ -58,53 +55,14 @@ export function formatSchemaError(error: SchemaError): string {
   return `${error.instancePath || '/'}: ${error.message ?? error.keyword}${extra} (schema: ${error.schemaPath})`
 }
 
-const require = createRequire(import.meta.url)
-
-type AjvLike = {
-  addSchema(schema: object): unknown
-  addVocabulary(words: string[]): unknown
-  compile(schema: object): ValidateFunction
-}
-type AjvClass = new (options?: Record<string, unknown>) => AjvLike
-type AddFormats = (ajv: AjvLike) => unknown
-
-function load<T>(id: string): T {
-  const module = require(id) as { default?: T }
-  return (module.default ?? module) as T
-}
-
-let ninjsAjv: AjvLike | undefined
-const ninjsValidators = new Map<NinjsVersion, ValidateFunction>()
-let jsonFeedValidator: ValidateFunction | undefined
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
 
 function ninjsValidator(version: NinjsVersion): ValidateFunction {
-  let validate = ninjsValidators.get(version)
-  if (!validate) {
-    if (!ninjsAjv) {
-      const Ajv2020 = load<AjvClass>('ajv/dist/2020.js')
-      const addFormats = load<AddFormats>('ajv-formats')
-      ninjsAjv = new Ajv2020({ allErrors: true })
-      addFormats(ninjsAjv)
-      ninjsAjv.addSchema(geoJsonSchema)
-    }
-    validate = ninjsAjv.compile(version === '2.3' ? ninjs23Schema : ninjs32Schema)
-    ninjsValidators.set(version, validate)
-  }
-  return validate
+  return (version === '2.3' ? validateNinjs23 : validateNinjs32) as ValidateFunction
 }
 
 function feedValidator(): ValidateFunction {
-  if (!jsonFeedValidator) {
-    const AjvDraft04 = load<AjvClass>('ajv-draft-04')
-    const addFormats = load<AddFormats>('ajv-formats')
-    // SchemaStore's schema leaves out `type: object` beside object keywords: strictTypes would only log.
-    const ajv = new AjvDraft04({ allErrors: true, strictTypes: false })
-    addFormats(ajv)
-    ajv.addVocabulary(['deprecated'])
-    ajv.addSchema(jsonFeed1Schema)
-    jsonFeedValidator = ajv.compile(jsonFeedSchema)
-  }
-  return jsonFeedValidator
+  return validateJsonFeed11 as ValidateFunction
 }
 
 /**

@@ -206,27 +206,21 @@ export async function readArticle(
   file: string,
   options: Omit<ParseOptions, 'path'> = {},
 ): Promise<Article> {
+  const unreadable = (reason: string, ruleId: string) =>
+    emptyArticle(
+      file,
+      path.dirname(path.resolve(file)),
+      undefined,
+      options.config ?? { sections: {} },
+      '',
+      [createMessage(file, reason, { place: { line: 1, column: 1 }, ruleId, fatal: true })],
+    )
   let bytes: Uint8Array
   try {
     const maxBytes = options.maxBytes ?? defaultMaxBytes
     const { size } = await stat(file)
-    if (size > maxBytes) {
-      const messages = [
-        createMessage(file, tooLarge(size, maxBytes), {
-          place: { line: 1, column: 1 },
-          ruleId: 'file-too-large',
-          fatal: true,
-        }),
-      ]
-      return emptyArticle(
-        file,
-        path.dirname(path.resolve(file)),
-        undefined,
-        options.config ?? { sections: {} },
-        '',
-        messages,
-      )
-    }
+    // Refuse before reading: a huge file is not loaded at all.
+    if (size > maxBytes) return unreadable(tooLarge(size, maxBytes), 'file-too-large')
     bytes = new Uint8Array(await readFile(file))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -236,15 +230,7 @@ export async function readArticle(
         : code === 'EISDIR'
           ? 'Is a folder, not an article'
           : `Cannot read the file (${code ?? (error as Error).message})`
-    const messages = [createMessage(file, reason, { ruleId: 'unreadable-file', fatal: true })]
-    return emptyArticle(
-      file,
-      path.dirname(path.resolve(file)),
-      undefined,
-      options.config ?? { sections: {} },
-      '',
-      messages,
-    )
+    return unreadable(reason, 'unreadable-file')
   }
   return parseArticle(bytes, { ...options, path: file })
 }

@@ -208,7 +208,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const report = await run(options.paths, Boolean(options.force))
     if (options.watch) {
-      await watchAndRebuild(options.paths, (paths) => run(paths, false), progress, stderr)
+      await watchAndRebuild(options.paths, outDir, (paths) => run(paths, false), progress, stderr)
     }
     return report
   } finally {
@@ -394,6 +394,7 @@ async function buildCollections(
 /** Rebuild what changed, within a second of the change, until interrupted. */
 async function watchAndRebuild(
   paths: string[],
+  outDir: string,
   rebuild: (paths: string[]) => Promise<BuildReport>,
   progress: Progress,
   stderr: NodeJS.WritableStream,
@@ -437,8 +438,12 @@ async function watchAndRebuild(
     if ([...seen].some((parent) => folder.startsWith(parent + path.sep))) continue
     seen.add(folder)
     watchFolder(folder, { recursive: true }, (_event, name) => {
-      if (!name || name.includes('.pressroom-tmp-')) return
-      changed.add(path.join(folder, name.toString()))
+      if (!name) return
+      const file = path.join(folder, name.toString())
+      // Our own output (when --out is inside a watched folder) must not trigger a rebuild.
+      if (file === outDir || file.startsWith(outDir + path.sep) || name.includes('.pressroom-tmp-'))
+        return
+      changed.add(file)
       clearTimeout(timer)
       timer = setTimeout(() => void flush(), 150)
     })

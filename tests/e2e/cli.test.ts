@@ -210,6 +210,47 @@ describe('pressroom build --format ast', () => {
   })
 })
 
+describe('pressroom build --format jsonfeed', () => {
+  it('keeps the newest --feed-items articles, and only usable ones whose embargo has passed', () => {
+    const out = temp()
+    const run = pressroom([
+      'build',
+      'content',
+      '--format',
+      'jsonfeed',
+      '--out',
+      out,
+      '--feed-items',
+      '2',
+      '--now',
+      '2026-01-01T00:00:00Z',
+    ])
+    expect(run.status, run.stderr).toBe(0)
+    const feed = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8'))
+    expect(feed.items.map((item: { id: string }) => item.id)).toEqual([
+      'https://news.example.org/articles/al-marjan-electric-buses',
+      'https://news.example.org/articles/seawater-to-tap-water',
+    ])
+    const all = temp()
+    pressroom([
+      'build',
+      'content',
+      '--format',
+      'jsonfeed',
+      '--out',
+      all,
+      '--feed-items',
+      '0',
+      '--now',
+      '2031-01-01T00:00:00Z',
+    ])
+    const later = JSON.parse(readFileSync(path.join(all, 'feed.json'), 'utf8'))
+    // In 2031 the embargoed council story (embargo 2030) is out and newest.
+    expect(later.items).toHaveLength(4)
+    expect(later.items[0].id).toMatch(/^urn:uuid:/)
+  })
+})
+
 describe('pressroom init', () => {
   it('creates a content folder that checks clean, and refuses to overwrite it', () => {
     const folder = path.join(temp(), 'news')

@@ -1,9 +1,11 @@
 export {
   type JsonFeed,
+  compareJsonFeedEntries,
   type JsonFeedEntry,
   type JsonFeedItem,
   type JsonFeedOptions,
   jsonFeedFromEntries,
+  keepNewestEntries,
   toJsonFeed,
   toJsonFeedEntry,
 } from './lib/json-feed.js'

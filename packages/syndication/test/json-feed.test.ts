@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
   type JsonFeed,
   jsonFeedFromEntries,
+  keepNewestEntries,
   toJsonFeed,
   toJsonFeedEntry,
   validateJsonFeed,
@@ -24,6 +25,16 @@ async function three() {
 }
 
 describe('toJsonFeed', () => {
+  test('keepNewestEntries keeps the newest N in feed order, whatever order they come in', async () => {
+    const { newest, older, sameTimeA } = await three()
+    const [n, o, a] = [newest, older, sameTimeA].map((x) => toJsonFeedEntry(x, options))
+    let kept = keepNewestEntries([], o, 2)
+    kept = keepNewestEntries(kept, a, 2)
+    kept = keepNewestEntries(kept, n, 2)
+    expect(kept.map((entry) => entry.id)).toEqual([newest.meta.id, sameTimeA.meta.id])
+    expect(keepNewestEntries([...kept], o, 2)).toEqual(kept)
+  })
+
   test('the same feed from entries made apart and sent through JSON (as workers do)', async () => {
     const { newest, older, sameTimeA } = await three()
     const entries = [older, newest, sameTimeA].map((a) =>

@@ -29,6 +29,8 @@ export interface BuildOptions {
   maxBytes?: number
   /** Per-article time limit in milliseconds (default 120 s). */
   timeout?: number
+  /** Items in the JSON Feed: the newest N (default 100; 0 for every article). */
+  feedItems?: number
   stderr?: NodeJS.WriteStream
   stdout?: NodeJS.WritableStream
 }
@@ -128,10 +130,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     progress.messages(configProblems)
 
     progress.start(tasks.length)
+    // Collection entries are merged as articles finish (the feed keeps only its newest items),
+    // so a run over thousands of articles never holds all their entries at once.
+    const kept = new Map<string, unknown[]>()
+    let merging = Promise.resolve()
+    const collect = (result: ArticleResult) => {
+      const entries = result.ok ? Object.entries(result.entries) : []
+      result.entries = {}
+      merging = merging.then(async () => {
+        for (const [name, entry] of entries) {
+          const format = getFormat(name)
+          if (format?.scope !== 'collection') continue
+          kept.set(name, await format.keep(kept.get(name) ?? [], entry, options.feedItems ?? 100))
+        }
+      })
+    }
     const results =
       articleFormats.length > 0 || collectionFormats.length > 0
-        ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000)
+        ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000, collect)
         : []
+    await merging
     progress.clear()
     checkSlugs(results)
 
@@ -140,6 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       collections.push(
         ...(await buildCollections(
           results,
+          kept,
           found.roots,
           collectionFormats,
           options,
@@ -230,6 +249,7 @@ async function runTasks(
   jobs: number,
   progress: Progress,
   timeout: number,
+  onResult: (result: ArticleResult) => void,
 ): Promise<ArticleResult[]> {
   // One article, or one job: in this process (a worker's start-up would cost more than it saves).
   if (tasks.length === 1 || jobs === 1) {
@@ -238,6 +258,7 @@ async function runTasks(
       progress.begin(task.file)
       const result = await buildArticle(task)
       progress.finish(result)
+      onResult(result)
       results.push(result)
     }
     return results
@@ -276,6 +297,7 @@ async function runTasks(
         }
       }
       progress.finish(result)
+      onResult(result)
       return result
     }),
   )
@@ -307,6 +329,7 @@ function checkSlugs(results: ArticleResult[]): void {
 
 async function buildCollections(
   results: ArticleResult[],
+  kept: Map<string, unknown[]>,
   roots: Map<string, string>,
   names: string[],
   options: BuildOptions,
@@ -326,9 +349,7 @@ async function buildCollections(
     const format = getFormat(name)
     if (format?.scope !== 'collection') continue
     // Each article's entry was made (or taken from the cache) where it was built.
-    const entries = ok
-      .filter((result) => name in result.entries)
-      .map((result) => result.entries[name])
+    const entries = kept.get(name) ?? []
     jobs.push({ name, render: (report) => format.render({ entries, config, report }) })
   }
   if (options.bundle !== undefined) {

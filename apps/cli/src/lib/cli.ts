@@ -20,6 +20,13 @@ function positiveInteger(value: string): number {
   return number
 }
 
+function wholeNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0)
+    throw new InvalidArgumentError('must be a whole number (0 or more)')
+  return number
+}
+
 function megabytes(value: string): number {
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0)
@@ -73,6 +80,11 @@ export function createProgram(io: Io): Command {
       new Option('--page-size <size>', 'PDF page size').choices(['A4', 'Letter']).default('A4'),
     )
     .addOption(
+      new Option('--feed-items <n>', 'items in feed.json: the newest N (0 for every article)')
+        .argParser(wholeNumber)
+        .default(100),
+    )
+    .addOption(
       new Option('--max-size <MB>', 'largest article accepted')
         .argParser(megabytes)
         .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
@@ -95,6 +107,7 @@ export function createProgram(io: Io): Command {
         now: options.now,
         pageSize: options.pageSize,
         maxBytes: options.maxSize,
+        feedItems: options.feedItems,
         stderr: io.stderr,
         stdout: io.stdout,
       })

@@ -6,6 +6,7 @@
  */
 import type { Article, PublicationConfig } from '@pressroom/article'
 import { articleToJson, createMessage } from '@pressroom/article'
+import type { JsonFeedEntry } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 
 /** A file a format produces, relative to the output folder. */
@@ -66,6 +67,8 @@ export interface CollectionFormat {
   scope: 'collection'
   description: string
   entry(context: ArticleContext): Promise<unknown>
+  /** Merge an entry into those kept so far, keeping at most `limit` (0: all) — so the set is never held whole. */
+  keep(kept: unknown[], entry: unknown, limit: number): Promise<unknown[]>
   render(context: CollectionContext): Promise<Output[]>
 }
 
@@ -217,6 +220,11 @@ export const formats: Format[] = [
         renditions: () => links,
         report,
       })
+    },
+    async keep(kept, entry, limit) {
+      if (limit <= 0) return [...kept, entry]
+      const { keepNewestEntries } = await import('@pressroom/syndication')
+      return keepNewestEntries(kept as JsonFeedEntry[], entry as JsonFeedEntry, limit)
     },
     async render({ entries, config }) {
       const { jsonFeedFromEntries } = await import('@pressroom/syndication')

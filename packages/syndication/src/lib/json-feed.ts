@@ -116,6 +116,31 @@ export function toJsonFeed(articles: readonly Article[], options: JsonFeedOption
   )
 }
 
+/** Feed order: newest first (undated last), ties by id. */
+export function compareJsonFeedEntries(a: JsonFeedEntry, b: JsonFeedEntry): number {
+  const ta = a.published ?? Number.NEGATIVE_INFINITY
+  const tb = b.published ?? Number.NEGATIVE_INFINITY
+  if (ta !== tb) return tb > ta ? 1 : -1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
+ * Add an entry to the newest `limit` entries kept so far (kept in feed order),
+ * so that a feed of many articles never holds more than it will print.
+ */
+export function keepNewestEntries(
+  kept: JsonFeedEntry[],
+  entry: JsonFeedEntry,
+  limit: number,
+): JsonFeedEntry[] {
+  let index = kept.findIndex((other) => compareJsonFeedEntries(entry, other) < 0)
+  if (index === -1) index = kept.length
+  if (index >= limit) return kept
+  kept.splice(index, 0, entry)
+  if (kept.length > limit) kept.length = limit
+  return kept
+}
+
 /** Assemble and validate a feed from entries made by `toJsonFeedEntry` (newest first, ties by id). */
 export function jsonFeedFromEntries(
   entries: readonly JsonFeedEntry[],
@@ -126,12 +151,7 @@ export function jsonFeedFromEntries(
     throw new TypeError(
       `toJsonFeed: \`baseUrl\` must be an absolute http(s) URL, got \`${options.baseUrl}\``,
     )
-  const sorted = [...entries].sort((a, b) => {
-    const ta = a.published ?? Number.NEGATIVE_INFINITY
-    const tb = b.published ?? Number.NEGATIVE_INFINITY
-    if (ta !== tb) return tb > ta ? 1 : -1
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-  })
+  const sorted = [...entries].sort(compareJsonFeedEntries)
   const language = options.language ?? sorted[0]?.language
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',

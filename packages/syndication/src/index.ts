@@ -1,6 +1,6 @@
 export {
-  type JsonFeed,
   compareJsonFeedEntries,
+  type JsonFeed,
   type JsonFeedEntry,
   type JsonFeedItem,
   type JsonFeedOptions,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const bin = path.join(root, 'apps/cli/dist/bin.js')
+export const bin = path.join(root, 'apps/cli/bin/pressroom.js')
 export const fixtures = path.join(root, 'tests/fixtures')
 
 export interface Run {

@@ -248,7 +248,7 @@ describe('parseArticle', () => {
 
   it('formats messages as file:line:col  severity  reason  rule  source', async () => {
     const article = await parseArticle('---\ntitle: T\n---\n<b>x</b>\n', { path: 'f.md' })
-    const text = formatMessages(article.messages)
+    const text = await formatMessages(article.messages)
     expect(text).toMatch(/^f\.md\n4:1-4:4 +warning +Raw HTML .* +raw-html +pressroom-article/m)
   })
 })

@@ -150,6 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000, collect)
         : []
     await merging
+    await progress.flush()
     progress.clear()
     checkSlugs(results)
 
@@ -167,6 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         )),
       )
     }
+    await progress.flush()
     const all = [
       ...configProblems,
       ...results.flatMap((r) => r.messages),

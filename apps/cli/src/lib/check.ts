@@ -39,7 +39,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   report.errors = all.filter((m) => m.fatal).length
   report.warnings = all.length - report.errors
   if (!options.json) {
-    const text = formatMessages(all.map(fromData), { quiet: options.quiet })
+    const text = await formatMessages(all.map(fromData), { quiet: options.quiet })
     const stderr = options.stderr ?? process.stderr
     if (text) stderr.write(`${text}\n`)
     else if (!options.quiet)

@@ -21,6 +21,8 @@ export class Progress {
   private running = new Set<string>()
   private readonly live: boolean
   private lastLine = ''
+  /** Output in order: formatting messages is asynchronous (the reporter loads on first use). */
+  private queue: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: ProgressOptions) {
     this.live = Boolean(options.stream.isTTY) && !options.quiet && !options.json && !process.env.CI
@@ -42,10 +44,23 @@ export class Progress {
     this.running.delete(result.file)
     this.done++
     if (!result.ok) this.failed++
-    this.clear()
+    this.enqueue(() => this.print(result))
+  }
+
+  /** Resolves when everything reported so far is written. */
+  flush(): Promise<void> {
+    return this.queue
+  }
+
+  private enqueue(task: () => Promise<void> | void): void {
+    this.queue = this.queue.then(task)
+  }
+
+  private async print(result: ArticleResult): Promise<void> {
     const { stream, quiet, json } = this.options
+    const messages = json ? '' : await formatMessages(result.messages.map(fromData), { quiet })
+    this.clear()
     if (!json) {
-      const messages = formatMessages(result.messages.map(fromData), { quiet })
       if (messages) stream.write(`${messages}\n`)
       if (!quiet) {
         const formats = result.formats
@@ -65,17 +80,21 @@ export class Progress {
 
   note(text: string): void {
     if (this.options.quiet || this.options.json) return
-    this.clear()
-    this.options.stream.write(`${text}\n`)
-    this.render()
+    this.enqueue(() => {
+      this.clear()
+      this.options.stream.write(`${text}\n`)
+      this.render()
+    })
   }
 
   messages(messages: MessageData[]): void {
     if (this.options.json || messages.length === 0) return
-    this.clear()
-    const text = formatMessages(messages.map(fromData), { quiet: this.options.quiet })
-    if (text) this.options.stream.write(`${text}\n`)
-    this.render()
+    this.enqueue(async () => {
+      const text = await formatMessages(messages.map(fromData), { quiet: this.options.quiet })
+      this.clear()
+      if (text) this.options.stream.write(`${text}\n`)
+      this.render()
+    })
   }
 
   private render(): void {

@@ -18,7 +18,7 @@ export class Progress {
   private done = 0
   private total = 0
   private failed = 0
-  private running = new Set<string>()
+  private last = ''
   private readonly live: boolean
   private lastLine = ''
   /** Output in order: formatting messages is asynchronous (the reporter loads on first use). */
@@ -35,13 +35,12 @@ export class Progress {
     this.render()
   }
 
-  begin(file: string): void {
-    this.running.add(file)
+  begin(_file: string): void {
     this.render()
   }
 
   finish(result: ArticleResult): void {
-    this.running.delete(result.file)
+    this.last = result.file
     this.done++
     if (!result.ok) this.failed++
     this.enqueue(() => this.print(result))
@@ -62,7 +61,8 @@ export class Progress {
     this.clear()
     if (!json) {
       if (messages) stream.write(`${messages}\n`)
-      if (!quiet) {
+      // In a terminal the bar shows progress: only failures get a line there.
+      if (!quiet && !(this.live && result.ok)) {
         const formats = result.formats
           .map(
             (format) =>
@@ -102,7 +102,7 @@ export class Progress {
     const width = 24
     const filled = Math.round((this.done / this.total) * width)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-    const current = [...this.running].slice(0, 2).join(', ')
+    const current = this.last ? `last: ${this.last}` : ''
     const line =
       `${bar} ${this.done}/${this.total}${this.failed ? ` (${this.failed} failed)` : ''} ${current}`.slice(
         0,

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtures, pressroom, root, temp } from '../helpers.js'
@@ -248,6 +248,27 @@ describe('pressroom build --format jsonfeed', () => {
     // In 2031 the embargoed council story (embargo 2030) is out and newest.
     expect(later.items).toHaveLength(4)
     expect(later.items[0].id).toMatch(/^urn:uuid:/)
+  })
+})
+
+describe('the publication config', () => {
+  it('applies to articles in subfolders of the content folder, whichever folder is named', () => {
+    const folder = temp()
+    mkdirSync(path.join(folder, 'content', 'desk'), { recursive: true })
+    writeFileSync(
+      path.join(folder, 'content', 'pressroom.yaml'),
+      'base_url: https://paper.example/\nlanguage: de\n',
+    )
+    writeFileSync(path.join(folder, 'content', 'desk', 'story.md'), '---\ntitle: T\n---\nText.\n')
+    const run = pressroom(['build', 'content/desk', '--format', 'ast', '--out', 'out', '--quiet'], {
+      cwd: folder,
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const ast = JSON.parse(
+      readFileSync(path.join(folder, 'out', 'story', 'story.ast.json'), 'utf8'),
+    )
+    expect(ast.meta.id).toBe('https://paper.example/articles/story')
+    expect(ast.meta.language).toBe('de')
   })
 })
 

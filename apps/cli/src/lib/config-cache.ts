@@ -14,7 +14,10 @@ export interface LoadedConfig {
 
 const cache = new Map<string, Promise<LoadedConfig>>()
 
-/** The publication config that applies to an article folder: the nearest `pressroom.yaml` up to `stop`. */
+/**
+ * The publication config that applies to an article folder: the nearest `pressroom.yaml`, looking up
+ * to the working folder (or, for articles outside it, up to `stop`, the folder given on the command line).
+ */
 export function configFor(folder: string, stop?: string): Promise<LoadedConfig> {
   const key = `${folder}\0${stop ?? ''}`
   let found = cache.get(key)
@@ -32,7 +35,11 @@ export function clearConfigCache(): void {
 
 async function find(folder: string, stop?: string): Promise<LoadedConfig> {
   let current = path.resolve(folder)
-  const limit = stop ? path.resolve(stop) : undefined
+  // Look up to the working folder when the article is inside it (an article in content/desk/ gets
+  // content/pressroom.yaml); otherwise no higher than the folder named on the command line.
+  const cwd = process.cwd()
+  const insideCwd = current === cwd || current.startsWith(cwd + path.sep)
+  const limit = insideCwd ? cwd : stop ? path.resolve(stop) : undefined
   for (;;) {
     for (const name of configFileNames) {
       const file = path.join(current, name)

@@ -247,3 +247,22 @@ describe('reports', () => {
     expect(messages.some((m) => m.includes('missing.png'))).toBe(true)
   })
 })
+
+describe('hard line breaks', () => {
+  it('end a line where the text says, without stretching it, inside a justified paragraph', async () => {
+    const article = await fromMarkdown(
+      '---\ntitle: Address\n---\n\nThe letter was addressed to the water board, at its offices by the old harbour, and it read:\n\nPort Halvard Water Board  \nKestrel Point 12\\\nPort Halvard\n',
+    )
+    const file = toFile(await renderPdf(article))
+    const lines = run('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'])
+      .split('\n')
+      .map((line) => line.trim().replace(/\s+/g, ' '))
+    const at = lines.indexOf('Port Halvard Water Board')
+    expect(at, lines.join('\n')).toBeGreaterThan(0)
+    expect(lines.slice(at, at + 3)).toEqual([
+      'Port Halvard Water Board',
+      'Kestrel Point 12',
+      'Port Halvard',
+    ])
+  })
+})

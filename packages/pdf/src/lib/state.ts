@@ -12,6 +12,7 @@ import type { FontKey } from './fonts.js'
 import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
 import {
   type Line,
+  lineBreak,
   type Rgb,
   type Run,
   type SetOptions,
@@ -198,7 +199,7 @@ export class State {
           for (const child of node.children) walk(child, style)
           return
         case 'break':
-          out.push({ text: ' ', style })
+          out.push({ text: lineBreak, style })
           return
         case 'footnoteReference': {
           let number = this.noteNumbers.get(node.identifier)

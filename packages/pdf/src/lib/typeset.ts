@@ -38,7 +38,8 @@ export interface Run {
 
 /** Something drawn on a line: a word fragment, a space or a hyphen. */
 export interface Piece {
-  kind: 'text' | 'space' | 'hyphen'
+  /** `break`: a hard line break (Markdown's two-space or backslash break), never drawn. */
+  kind: 'text' | 'space' | 'hyphen' | 'break'
   text: string
   font: FontKey
   style: Style
@@ -82,7 +83,9 @@ export interface SetOptions {
   missing?: (char: string) => void
 }
 
-const spaceRe = /[ \t\n\r\f\u2028\u2029]/
+const spaceRe = /[ \t\n\r\f\u2029]/
+/** A run holding this character is a hard line break (`state.runs` writes it for `break` nodes). */
+export const lineBreak = '\u2028'
 
 /** Split runs into pieces: words broken where style, face or bidi level changes; spaces. */
 function toPieces(runs: Run[], options: SetOptions): Piece[][] {
@@ -117,6 +120,17 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
     for (const char of chars) {
       const level = levels[offset]
       offset += char.length
+      if (char === lineBreak) {
+        endSegment()
+        flush()
+        // A space before a hard break is meaningless: drop it.
+        const previous = words[words.length - 1]
+        if (previous && previous.length === 1 && previous[0].kind === 'space') words.pop()
+        words.push([
+          { kind: 'break', text: '', font: run.style.font, style: run.style, width: 0, level },
+        ])
+        continue
+      }
       if (spaceRe.test(char)) {
         endSegment()
         flush()
@@ -170,9 +184,24 @@ function toItems(
   // Drop leading and trailing spaces.
   while (words.length > 0 && words[0][0].kind === 'space') words.shift()
   while (words.length > 0 && words[words.length - 1][0].kind === 'space') words.pop()
-  for (const word of words) {
+  for (const [w, word] of words.entries()) {
     const first = word[0]
+    if (first.kind === 'break') {
+      // Like the end of a paragraph: fill the line, then a forced break.
+      items.push({ type: 'penalty', width: 0, penalty: infinity, flagged: false })
+      items.push({
+        type: 'glue',
+        width: 0,
+        stretch: Number.POSITIVE_INFINITY,
+        shrink: 0,
+        piece: -1,
+      })
+      items.push({ type: 'penalty', width: 0, penalty: -infinity, flagged: false })
+      continue
+    }
     if (first.kind === 'space') {
+      // A space right after a hard break starts no line with a gap.
+      if (words[w - 1]?.[0].kind === 'break') continue
       pieces.push(first)
       if (!normalSpace) normalSpace = first.width
       items.push({
@@ -303,8 +332,11 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
         spaceWidth += p.width
       }
     }
+    // The line before a hard break is set like a last line: not stretched.
+    const forced = breakItem.type === 'penalty' && breakItem.penalty <= -infinity
     let extra = 0
-    if (options.align === 'justify' && !last && spaces > 0) extra = (target - natural) / spaces
+    if (options.align === 'justify' && !last && !forced && spaces > 0)
+      extra = (target - natural) / spaces
     const ratio =
       spaces > 0 && extra !== 0 ? (spaceWidth / spaces + extra) / (spaceWidth / spaces) : Number.NaN
     const visual = reorder(logical, baseLevel)
@@ -313,7 +345,7 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
     if (options.align === 'center') x = (target - drawnTotal) / 2
     else if (options.align === 'right' || (options.direction === 'rtl' && options.align !== 'left'))
       x = target - drawnTotal
-    if (options.align === 'justify' && options.direction === 'rtl' && !last) x = 0
+    if (options.align === 'justify' && options.direction === 'rtl' && !last && !forced) x = 0
     if (x < 0 && options.align !== 'justify') x = 0
     drawnTotal = 0
     const placed: PlacedPiece[] = []

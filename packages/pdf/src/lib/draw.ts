@@ -93,9 +93,11 @@ export function drawPieces(doc: Doc, pieces: PlacedPiece[], x0: number, baseline
     // contextual forms): give the text layer the characters. Like the glyphs,
     // in visual order: extractors (poppler, pdf.js) reorder right-to-left
     // text themselves.
-    const actual = shaped.needsActualText && piece.text.trim() !== ''
+    const actual =
+      (shaped.needsActualText || piece.logical !== undefined) && piece.text.trim() !== ''
     if (actual) {
-      const text = piece.level % 2 === 1 ? Array.from(piece.text).reverse().join('') : piece.text
+      const written = piece.logical ?? piece.text
+      const text = piece.level % 2 === 1 ? Array.from(written).reverse().join('') : written
       out.push(`/Span <</ActualText <${utf16Hex(text)}>>> BDC`)
     }
     for (let i = 0; i < shaped.glyphs.length; i++) {

@@ -47,6 +47,8 @@ export interface Piece {
   width: number
   /** Bidi embedding level. */
   level: number
+  /** The characters as written, when the drawn ones differ (mirrored brackets): for the text layer. */
+  logical?: string
 }
 
 export interface PlacedPiece extends Piece {
@@ -102,20 +104,24 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
   for (const run of runs) {
     const chars = Array.from(run.text)
     let segment = ''
+    let logical = ''
     let segFont: FontKey | undefined
     let segLevel = -1
     const endSegment = () => {
       if (segment && segFont) {
-        current.push({
+        const piece: Piece = {
           kind: 'text',
           text: segment,
           font: segFont,
           style: run.style,
           width: widthOf(segFont, segment, run.style.size),
           level: segLevel,
-        })
+        }
+        if (logical !== segment) piece.logical = logical
+        current.push(piece)
       }
       segment = ''
+      logical = ''
     }
     for (const char of chars) {
       const level = levels[offset]
@@ -149,7 +155,10 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
         ])
         continue
       }
-      const codePoint = char.codePointAt(0)!
+      // In a right-to-left run, brackets and the like are drawn mirrored (UAX #9 rule L4):
+      // the "(" of "(1)" must open toward the text it encloses.
+      const glyphChar = level % 2 === 1 ? (bidi.getMirroredCharacter(char) ?? char) : char
+      const codePoint = glyphChar.codePointAt(0)!
       let font = faceFor(run.style.font, codePoint)
       if (!font) {
         options.missing?.(char)
@@ -160,7 +169,8 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       if (segment && (font !== segFont || level !== segLevel)) endSegment()
       segFont = font
       segLevel = level
-      segment += char
+      segment += glyphChar
+      logical += char
     }
     endSegment()
   }

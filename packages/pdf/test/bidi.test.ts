@@ -23,6 +23,11 @@ describe('right-to-left runs', () => {
     for (const piece of mirrored) expect(piece.logical).not.toBe(piece.text)
   })
 
+  it('order neutral punctuation by the bidi algorithm, not the shaper: "(3)." reads ".(3)" left to right', () => {
+    const [line] = setParagraph([{ text: 'والأزرق (3). يلتقي', style }], options)
+    expect(line.pieces.map((piece) => piece.text).join('')).toContain('.(3)')
+  })
+
   it('leave left-to-right text alone', () => {
     const [line] = setParagraph([{ text: 'Line 1 (red) here', style }], {
       ...options,

@@ -86,6 +86,8 @@ export interface SetOptions {
 }
 
 const spaceRe = /[ \t\n\r\f\u2029]/
+/** Bidi types the shaper orders itself (right-to-left letters and the marks on them). */
+const rtlStrong = new Set(['R', 'AL', 'NSM'])
 /** A run holding this character is a hard line break (`state.runs` writes it for `break` nodes). */
 export const lineBreak = '\u2028'
 
@@ -106,6 +108,7 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
     let segment = ''
     let logical = ''
     let segFont: FontKey | undefined
+    let segNeutral = false
     let segLevel = -1
     const endSegment = () => {
       if (segment && segFont) {
@@ -166,9 +169,13 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       }
       // Combining marks stay with their base letter.
       if (segment && /\p{M}/u.test(char)) font = segFont!
-      if (segment && (font !== segFont || level !== segLevel)) endSegment()
+      // Neutral characters (punctuation, brackets) in a right-to-left run stand alone: the shaper
+      // only reverses letters of right-to-left scripts, so "). " must be ordered by rule L2 here.
+      const neutral = level % 2 === 1 && !rtlStrong.has(bidi.getBidiCharTypeName(char))
+      if (segment && (font !== segFont || level !== segLevel || neutral || segNeutral)) endSegment()
       segFont = font
       segLevel = level
+      segNeutral = neutral
       segment += glyphChar
       logical += char
     }

@@ -266,3 +266,25 @@ describe('hard line breaks', () => {
     ])
   })
 })
+
+describe('long tables', () => {
+  it('repeat the header row on every continuation page, as an artifact (one TH row in the structure)', async () => {
+    const rows = Array.from(
+      { length: 90 },
+      (_, i) => `| Row ${i + 1} | ${i * 3} | value ${i} |`,
+    ).join('\n')
+    const article = await fromMarkdown(
+      `---\ntitle: Long table\n---\n\nIntro.\n\n| Station | Riders | Note |\n| :-- | --: | --- |\n${rows}\n\nAfter.\n`,
+    )
+    const file = toFile(await renderPdf(article))
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1])
+    expect(pages).toBeGreaterThan(2)
+    for (let page = 2; page <= pages; page++) {
+      const text = run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'])
+      expect(text, `page ${page}`).toMatch(/Station\s+Riders\s+Note/)
+    }
+    const struct = run('pdfinfo', ['-struct', file])
+    expect(struct.match(/\bTH\b/g)).toHaveLength(3)
+    expect(struct.match(/\bTD\b/g)).toHaveLength(270)
+  })
+})

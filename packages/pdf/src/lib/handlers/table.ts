@@ -1,10 +1,14 @@
 import type { Table } from 'mdast'
+import { drawLine } from '../draw.js'
 import { colors, type State } from '../state.js'
 import { type Line, naturalWidth, type Run } from '../typeset.js'
 
 const pad = 4
 
-/** A table (GFM): Table > TR > TH/TD, columns sized by content, rows never split. */
+/**
+ * A table (GFM): Table > TR > TH/TD, columns sized by content, rows never split, the header kept
+ * with the first row and repeated (as an artifact) at the top of every continuation page.
+ */
 export function table(state: State, node: Table): void {
   const size = state.options.fontSize * 0.88
   const leading = size * 1.3
@@ -34,11 +38,11 @@ export function table(state: State, node: Table): void {
   const sum = widths.reduce((a, b) => a + b, 0)
   const scaled = widths.map((w) => (w * Math.min(available, sum)) / sum)
   const rtl = state.direction === 'rtl'
-  const tableElement = state.open('Table')
-  state.y += 4
-  cellRuns.forEach((row, r) => {
-    const align = node.align ?? []
-    const set: Line[][] = row.map((runs, c) =>
+  const align = node.align ?? []
+  const tableWidth = scaled.reduce((a, b) => a + b, 0)
+  // Set every row first: heights decide where pages break.
+  const rowsSet: Line[][][] = cellRuns.map((row) =>
+    row.map((runs, c) =>
       state.set(runs, {
         width: scaled[c] - 2 * pad,
         leading,
@@ -53,33 +57,64 @@ export function table(state: State, node: Table): void {
         hyphenate: false,
         lineBreaker: 'greedy',
       }),
-    )
-    const height = Math.max(leading, ...set.map((lines) => lines.length * leading)) + 2 * pad
-    state.ensure(height)
-    const top = state.y
-    state.open('TR')
-    let x = rtl ? state.frame.left + scaled.reduce((a, b) => a + b, 0) : state.frame.left
-    set.forEach((lines, c) => {
-      if (rtl) x -= scaled[c]
-      const tag = r === 0 ? 'TH' : 'TD'
-      const cell = state.open(tag, r === 0 ? { scope: 'Column' } : {})
-      let y = top + pad
-      for (const line of lines) {
-        state.drawLineTagged(line, x + pad, y, cell, tag, new Map())
-        y += line.height
-      }
-      state.close()
-      if (!rtl) x += scaled[c]
-    })
-    state.close()
-    state.y = top + height
+    ),
+  )
+  const heights = rowsSet.map(
+    (set) => Math.max(leading, ...set.map((lines) => lines.length * leading)) + 2 * pad,
+  )
+  const ruleUnder = (r: number) =>
     state.rule(
       state.y,
       r === 0 ? 0.8 : 0.3,
       r === 0 ? colors.text : colors.rule,
       state.frame.left,
-      scaled.reduce((a, b) => a + b, 0),
+      tableWidth,
     )
+  const cellX = (c: number) => {
+    const before = scaled.slice(0, c).reduce((a, b) => a + b, 0)
+    return rtl ? state.frame.left + tableWidth - before - scaled[c] : state.frame.left + before
+  }
+
+  /** The header row again at the top of a continuation page: an artifact, not a second header. */
+  const repeatHeader = () => {
+    const top = state.y
+    state.artifact('Pagination', () => {
+      rowsSet[0].forEach((lines, c) => {
+        let y = top + pad
+        for (const line of lines) {
+          drawLine(state.doc, line, cellX(c) + pad, y)
+          y += line.height
+        }
+      })
+    })
+    state.y = top + heights[0]
+    ruleUnder(0)
+  }
+
+  const tableElement = state.open('Table')
+  state.y += 4
+  // The header stays with the first row.
+  state.ensure(heights[0] + (heights[1] ?? 0))
+  rowsSet.forEach((set, r) => {
+    if (r > 0 && !state.atTop() && state.y + heights[r] > state.bottom()) {
+      state.newPage()
+      if (heights.length > 1) repeatHeader()
+    }
+    const top = state.y
+    state.open('TR')
+    set.forEach((lines, c) => {
+      const tag = r === 0 ? 'TH' : 'TD'
+      const cell = state.open(tag, r === 0 ? { scope: 'Column' } : {})
+      let y = top + pad
+      for (const line of lines) {
+        state.drawLineTagged(line, cellX(c) + pad, y, cell, tag, new Map())
+        y += line.height
+      }
+      state.close()
+    })
+    state.close()
+    state.y = top + heights[r]
+    ruleUnder(r)
   })
   void tableElement
   state.close()

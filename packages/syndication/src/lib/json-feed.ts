@@ -6,7 +6,7 @@ import type { Article } from '@pressroom/article'
 import { articlePictures } from './images.js'
 import type { Rendition } from './ninjs.js'
 import { bodyHtml, bodyText, type Report, warn } from './shared.js'
-import { articleBase, imageUrl, resolveUrl, safeUrl } from './urls.js'
+import { articleBase, imageUrl, resolveUrl, safeRenditions, safeUrl } from './urls.js'
 import { assertJsonFeed } from './validate.js'
 
 export interface JsonFeedOptions {
@@ -184,26 +184,14 @@ function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
     typeof options.renditions === 'function'
       ? options.renditions(article)
       : options.renditions?.[meta.id]
-  const attachments = (given ?? []).flatMap((rendition) => {
-    const href = safeUrl(rendition.href)
-    if (!href) {
-      warn(
-        article,
-        report,
-        `Rendition \`${rendition.name}\` has no absolute http(s) href; left out`,
-        'unsafe-link',
-      )
-      return []
-    }
-    return [
-      {
-        url: href,
-        mime_type: rendition.contentType,
-        ...(rendition.title ? { title: rendition.title } : {}),
-        size_in_bytes: rendition.sizeInBytes,
-      },
-    ]
-  })
+  const attachments = safeRenditions(given, (reason) =>
+    warn(article, report, reason, 'unsafe-link'),
+  ).map((rendition) => ({
+    url: rendition.href,
+    mime_type: rendition.contentType,
+    ...(rendition.title ? { title: rendition.title } : {}),
+    size_in_bytes: rendition.sizeInBytes,
+  }))
   const published = meta.published?.dateTime
   const modified = meta.updated?.dateTime
   return {

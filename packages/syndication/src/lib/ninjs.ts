@@ -5,7 +5,7 @@
 import type { Article } from '@pressroom/article'
 import { articlePictures, type Picture } from './images.js'
 import { bioHtml, bodyHtml, bodyText, joinNames, type Report, warn } from './shared.js'
-import { articleBase, imageUrl, safeUrl } from './urls.js'
+import { articleBase, imageUrl, safeRenditions, safeUrl } from './urls.js'
 import { assertNinjs, type NinjsVersion } from './validate.js'
 
 /** A file built from the same article (EPUB, PDF), offered as a rendition or attachment. */
@@ -221,27 +221,15 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   if (wanted.has('renditions')) {
     set(
       'renditions',
-      (options.renditions ?? []).flatMap((rendition) => {
-        const href = safeUrl(rendition.href)
-        if (!href) {
-          warn(
-            article,
-            report,
-            `Rendition \`${rendition.name}\` has no absolute http(s) href; left out`,
-            'unsafe-link',
-          )
-          return []
-        }
-        return [
-          {
-            name: rendition.name,
-            href,
-            contentType: rendition.contentType,
-            ...(rendition.title ? { title: rendition.title } : {}),
-            sizeInBytes: rendition.sizeInBytes,
-          },
-        ]
-      }),
+      safeRenditions(options.renditions, (reason) =>
+        warn(article, report, reason, 'unsafe-link'),
+      ).map((rendition) => ({
+        name: rendition.name,
+        href: rendition.href,
+        contentType: rendition.contentType,
+        ...(rendition.title ? { title: rendition.title } : {}),
+        sizeInBytes: rendition.sizeInBytes,
+      })),
     )
   }
 

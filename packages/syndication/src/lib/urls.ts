@@ -68,3 +68,19 @@ function decodeSafely(segment: string): string {
     return segment
   }
 }
+
+/**
+ * The renditions whose `href` is an absolute http(s) URL (normalised); any
+ * other is left out, and reported through `warn` (rule `unsafe-link`).
+ */
+export function safeRenditions<T extends { name: string; href: string }>(
+  renditions: readonly T[] | undefined,
+  warn: (reason: string) => void,
+): T[] {
+  return (renditions ?? []).flatMap((rendition) => {
+    const href = safeUrl(rendition.href)
+    if (href) return [{ ...rendition, href }]
+    warn(`Rendition \`${rendition.name}\` has no absolute http(s) href; left out`)
+    return []
+  })
+}

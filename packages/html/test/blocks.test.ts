@@ -119,6 +119,27 @@ describe('link, linkReference, definition', () => {
     )
     expect(result.xhtml).toBe('<p>[x][nope]</p>')
     expect(result.rules).toEqual(['undefined-reference'])
+    const image = render(
+      articleFromTree({
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              {
+                type: 'imageReference',
+                identifier: 'pic',
+                label: 'pic',
+                referenceType: 'collapsed',
+                alt: 'A pic',
+              },
+            ],
+          },
+        ],
+      }),
+    )
+    expect(image.xhtml).toBe('<p>![A pic][]</p>')
+    expect(image.rules).toEqual(['undefined-reference'])
   })
 })
 

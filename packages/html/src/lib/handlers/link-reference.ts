@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast'
 import type { LinkReference } from 'mdast'
 import type { State } from '../types.js'
+import { undefinedReference } from '../undefined-reference.js'
 import { linkElement } from './link.js'
 
 /** `[text][id]` -> the link its definition names; undefined: the text in brackets. */
@@ -10,17 +11,7 @@ export function linkReference(
 ): ElementContent | ElementContent[] {
   const definition = state.definitionById.get(String(node.identifier).toUpperCase())
   if (!definition) {
-    state.message(
-      `Link reference \`${node.label ?? node.identifier}\` is not defined`,
-      node,
-      'undefined-reference',
-    )
-    const suffix =
-      node.referenceType === 'full'
-        ? `[${node.label ?? node.identifier}]`
-        : node.referenceType === 'collapsed'
-          ? '[]'
-          : ''
+    const suffix = undefinedReference(state, node)
     return [{ type: 'text', value: '[' }, ...state.all(node), { type: 'text', value: `]${suffix}` }]
   }
   return linkElement(state, node, definition.url, definition.title)

@@ -4,8 +4,6 @@ import { fromData, type MessageData } from './messages.js'
 
 export interface ProgressOptions {
   quiet: boolean
-  /** Print warnings too (otherwise only errors when quiet). */
-  silentWarnings?: boolean
   json: boolean
   stream: NodeJS.WriteStream
 }

@@ -1,4 +1,4 @@
-import type { Image, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { Image, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
@@ -15,7 +15,6 @@ export const controlCharacters =
 
 export const knownDirectives = {
   containerDirective: ['pullquote', 'aside', 'figure'],
-  leafDirective: [] as string[],
   textDirective: ['span'],
 }
 
@@ -330,5 +329,3 @@ function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
     result[result.length - 1] = { ...last, value: last.value.replace(/\s+$/, '') }
   return result
 }
-
-export type { Parent }

@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: 'epub',
     include: ['test/**/*.test.ts'],
+    // Books are zipped and covers drawn with sharp: seconds each on a busy, shared machine.
+    testTimeout: 60_000,
   },
 })

@@ -1,2 +1,2 @@
 export { renderEpub } from './lib/render-epub.js'
-export type { CoverMode, EpubLabels, EpubMessage, EpubOptions } from './lib/types.js'
+export type { CoverMode, CoverSize, EpubLabels, EpubMessage, EpubOptions } from './lib/types.js'

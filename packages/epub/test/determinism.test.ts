@@ -57,9 +57,9 @@ describe('reproducible output', () => {
     const dates = new Set(Object.values(book.zip.files).map((file) => file.date.toISOString()))
     expect([...dates]).toEqual([new Date(article.meta.updated?.epochMs ?? 0).toISOString()])
     expect(book.names.filter((name) => name.includes('/images/'))).toEqual([
-      'OEBPS/images/img-001.jpg',
-      'OEBPS/images/img-002.png',
-      'OEBPS/images/img-003.jpg',
+      'OEBPS/images/cover.jpg',
+      'OEBPS/images/img-001.png',
+      'OEBPS/images/img-002.jpg',
     ])
   })
 })

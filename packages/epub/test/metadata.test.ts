@@ -78,9 +78,17 @@ describe('package metadata', () => {
       opf,
       (element) => element.local === 'link' && element.attributes.rel === 'dcterms:conformsTo',
     )
+    // EPUB Accessibility 1.1's statement, and the same claim as 1.0 named it (for older checkers).
+    expect(metas(opf, 'dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.1 Level AA'])
     expect(conformsTo.map((element) => element.attributes.href)).toEqual([
       'http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa',
     ])
+    // Self-declared: no certifier or evaluation fields, which would claim a third party's review.
+    const opfText = await (
+      await unzip(await renderEpub(await contentArticle('seawater-to-tap-water')))
+    ).text('OEBPS/content.opf')
+    expect(opfText).not.toMatch(/a11y:certifiedBy|a11y:certifierCredential|a11y:certifierReport/)
+    expect(metas(opf, 'schema:accessibilitySummary')[0]).toContain('not certified')
   })
 
   it('claims no conformance and no alternativeText when an image lacks alt text', async () => {
@@ -99,17 +107,43 @@ describe('package metadata', () => {
         (element) => element.local === 'link' && element.attributes.rel === 'dcterms:conformsTo',
       ),
     ).toEqual([])
+    expect(metas(opf, 'dcterms:conformsTo')).toEqual([])
   })
 
-  it('uses the fixed epoch for dcterms:modified without dates, and a description even without a summary', async () => {
+  it('dates dcterms:modified from updated, else published, else embargo', async () => {
+    const article = structuredClone(await contentArticle('pakistan-restores-deterrence'))
+    const modified = async () => metas(await opfOf(await renderEpub(article)), 'dcterms:modified')
+    article.meta.updated = undefined
+    expect(await modified()).toEqual([
+      new Date(article.meta.published?.epochMs ?? 0).toISOString().replace('.000', ''),
+    ])
+    const embargo = await contentArticle('halvard-council-vote-embargoed')
+    article.meta.published = undefined
+    article.meta.embargo = embargo.meta.embargo
+    expect(embargo.meta.embargo).toBeDefined()
+    expect(await modified()).toEqual([
+      new Date(embargo.meta.embargo?.epochMs ?? 0).toISOString().replace('.000', ''),
+    ])
+  })
+
+  it('an undated article: the `modified` option, else 1980-01-01 ("no date") with a warning; a description even without a summary', async () => {
     const article = structuredClone(await contentArticle('pakistan-restores-deterrence'))
     article.meta.published = undefined
     article.meta.updated = undefined
+    article.meta.embargo = undefined
     article.meta.summary = undefined
-    const opf = await opfOf(await renderEpub(article))
-    expect(metas(opf, 'dcterms:modified')).toEqual(['2000-01-01T00:00:00Z'])
+    const messages: string[] = []
+    const opf = await opfOf(
+      await renderEpub(article, { report: (message) => messages.push(String(message.ruleId)) }),
+    )
+    expect(metas(opf, 'dcterms:modified')).toEqual(['1980-01-01T00:00:00Z'])
+    expect(messages).toEqual(['epub-undated'])
     expect(dc(opf, 'date')).toEqual([])
     expect(dc(opf, 'description')[0]?.length).toBeGreaterThan(50)
+    const given = await opfOf(
+      await renderEpub(article, { modified: '2024-05-06T07:08:09.500+02:00' }),
+    )
+    expect(metas(given, 'dcterms:modified')).toEqual(['2024-05-06T05:08:09Z'])
   })
 
   it('takes an identifier override', async () => {

@@ -44,7 +44,7 @@ describe('no network, ever', () => {
     expect(text).toContain('A remote image')
     expect(text).toContain('image-placeholder')
     expect(book.names.filter((name) => name.includes('/images/'))).toEqual([
-      'OEBPS/images/cover.svg',
+      'OEBPS/images/cover.jpg',
     ])
     expect(await epubcheckTs(bytes)).toEqual([])
   })

@@ -1,3 +1,14 @@
+/**
+ * The generated cover: the publication's design (navy ground, gold frame,
+ * kicker, headline, byline, publisher) with, when the article has one, its
+ * hero photograph cropped into the top of the portrait frame. Drawn as SVG
+ * with every line of text as outlines from the package's own fonts, then
+ * rendered to a JPEG by sharp (libvips + librsvg): the same input gives the
+ * same bytes on every machine, with no system font involved.
+ */
+import sharp, { type OverlayOptions } from 'sharp'
+import { type CoverFace, linePath, measureLine } from './outline.js'
+import type { CoverSize } from './types.js'
 import { escapeXml } from './xml.js'
 
 export interface CoverText {
@@ -12,28 +23,32 @@ export interface CoverText {
   dir: 'ltr' | 'rtl'
 }
 
-const WIDTH = 600
-const HEIGHT = 900
-const TEXT_WIDTH = 480
+/** 1600 x 2560 (1:1.6): at least what Kindle, Apple Books and Google Play ask for, portrait. */
+export const DEFAULT_COVER_SIZE: CoverSize = { width: 1600, height: 2560 }
 
-/** Rough advance of one character in em for a serif face. */
-function advance(char: string): number {
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(char))
-    return 1
-  if (/\p{Lu}/u.test(char)) return 0.68
-  if (/[\p{M}\p{Cf}]/u.test(char)) return 0
-  if (/\s/u.test(char)) return 0.27
-  return 0.52
+/** The design is drawn 1000 units wide; the height follows the requested proportion. */
+const WIDTH = 1000
+const TEXT_WIDTH = 800
+const INSET = 40
+const NAVY = '#1f2a44'
+const GOLD = '#e8c547'
+
+/** A picture area in design units. */
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
-function measure(text: string): number {
-  let width = 0
-  for (const char of text) width += advance(char)
-  return width
-}
-
-/** Greedy line breaking on spaces; words wider than a line are cut. */
-export function wrapText(text: string, maxEm: number): string[] {
+/** Greedy line breaking on spaces with the real advance widths; words wider than a line are cut. */
+export function wrapText(
+  text: string,
+  maxEm: number,
+  face: CoverFace = 'regular',
+  dir: 'ltr' | 'rtl' = 'ltr',
+): string[] {
+  const measure = (value: string) => measureLine(value, face, dir)
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/u).filter(Boolean)) {
@@ -61,12 +76,18 @@ export function wrapText(text: string, maxEm: number): string[] {
   return lines
 }
 
-/** Fit a text in at most `maxLines` lines, shrinking the font down to `minSize`, then cutting with an ellipsis. */
-function fit(text: string, sizes: number[], maxLines: number): { size: number; lines: string[] } {
-  let size = sizes[sizes.length - 1] ?? 32
+/** Fit a text in at most `maxLines` lines, shrinking the size step by step, then cutting with an ellipsis. */
+function fit(
+  text: string,
+  sizes: number[],
+  maxLines: number,
+  face: CoverFace,
+  dir: 'ltr' | 'rtl',
+): { size: number; lines: string[] } {
+  let size = sizes[sizes.length - 1] ?? 50
   let lines: string[] = []
   for (const candidate of sizes) {
-    lines = wrapText(text, TEXT_WIDTH / candidate)
+    lines = wrapText(text, TEXT_WIDTH / candidate, face, dir)
     size = candidate
     if (lines.length <= maxLines) return { size, lines }
   }
@@ -75,67 +96,142 @@ function fit(text: string, sizes: number[], maxLines: number): { size: number; l
   return { size, lines: kept }
 }
 
-function textLines(
-  lines: string[],
-  size: number,
+function block(
+  fitted: { size: number; lines: string[] },
   top: number,
   lineHeight: number,
-  attrs: string,
+  options: { face: CoverFace; dir: 'ltr' | 'rtl'; fill: string; tracking?: number },
 ): { svg: string; bottom: number } {
   let y = top
-  let svg = ''
-  for (const line of lines) {
-    y += size * lineHeight
-    svg += `<text x="${WIDTH / 2}" y="${Math.round(y)}" font-size="${size}" ${attrs}>${escapeXml(line)}</text>`
+  let d = ''
+  for (const line of fitted.lines) {
+    y += fitted.size * lineHeight
+    d += linePath(line, {
+      face: options.face,
+      dir: options.dir,
+      size: fitted.size,
+      centreX: WIDTH / 2,
+      baseline: y,
+      tracking: options.tracking,
+    })
   }
-  return { svg, bottom: y }
+  return { svg: d ? `<path fill="${options.fill}" d="${d}"/>` : '', bottom: y }
 }
 
-/** A generated cover as a standalone SVG 1.1 document (no scripts, no external references, system serif font). */
-export function coverSvg(cover: CoverText): string {
-  const headline = fit(cover.headline, [60, 52, 46, 40, 34, 30], 8)
-  const byline = cover.byline ? fit(cover.byline, [28, 24, 20], 2) : undefined
-  const kicker = cover.kicker ? fit(cover.kicker, [26, 22], 1) : undefined
-  const common = `text-anchor="middle" font-family="serif"${cover.dir === 'rtl' ? ' direction="rtl"' : ''}`
-  const headlineHeight = headline.lines.length * headline.size * 1.18
-  const bylineHeight = byline ? 40 + byline.lines.length * byline.size * 1.3 : 0
-  const top = Math.max(170, Math.round((HEIGHT - headlineHeight - bylineHeight) / 2) - 40)
+function designHeight(size: CoverSize): number {
+  return (WIDTH * size.height) / size.width
+}
+
+/** Where the hero photograph goes: the top of the frame, full width inside the border. */
+function pictureBox(height: number): Box {
+  return { x: INSET, y: INSET, width: WIDTH - 2 * INSET, height: Math.round(height * 0.44) - INSET }
+}
+
+/**
+ * The cover as a standalone SVG 1.1 document: text as outlines, no fonts, no
+ * scripts, no external references. With `picture`, the area the hero
+ * photograph covers is left for it (it is composed in by `coverJpeg`).
+ */
+export function coverSvg(
+  cover: CoverText,
+  options: { size?: CoverSize; picture?: boolean } = {},
+): string {
+  const size = options.size ?? DEFAULT_COVER_SIZE
+  const height = designHeight(size)
+  const dir = cover.dir
   // No letter spacing or italics in right-to-left scripts: they break Arabic joining and have no italic.
-  const rtl = cover.dir === 'rtl'
+  const rtl = dir === 'rtl'
+  const bylineFace: CoverFace = rtl ? 'regular' : 'italic'
+  const picture = options.picture ? pictureBox(height) : undefined
+  const footerRule = height - 183
   let body = ''
-  if (kicker) {
-    const spacing = rtl ? '' : ' letter-spacing="2"'
-    body += textLines(kicker.lines, kicker.size, 90, 1.2, `${common} fill="#e8c547"${spacing}`).svg
+  let textTop = picture ? picture.y + picture.height + 20 : 150
+  if (cover.kicker) {
+    const kicker = fit(cover.kicker, [43, 37], 1, 'regular', dir)
+    const drawn = block(kicker, textTop, 1.2, {
+      face: 'regular',
+      dir,
+      fill: GOLD,
+      tracking: rtl ? 0 : 0.08,
+    })
+    body += drawn.svg
+    textTop = drawn.bottom
   }
-  const head = textLines(
-    headline.lines,
-    headline.size,
-    top,
-    1.18,
-    `${common} fill="#ffffff" font-weight="bold"`,
+  const headlineSizes = picture ? [84, 74, 66, 58, 50, 44] : [100, 87, 77, 67, 57, 50]
+  const headline = fit(cover.headline, headlineSizes, picture ? 6 : 8, 'bold', dir)
+  const byline = cover.byline ? fit(cover.byline, [47, 40, 33], 2, bylineFace, dir) : undefined
+  const headlineHeight = headline.lines.length * headline.size * 1.18
+  const bylineHeight = byline ? 67 + byline.lines.length * byline.size * 1.3 : 0
+  // Centred in the space between the kicker (or the picture) and the publisher's rule.
+  const free = footerRule - 40 - (textTop + 40)
+  const top = Math.max(
+    textTop + 40,
+    Math.round(textTop + 40 + (free - headlineHeight - bylineHeight) / 2 - (picture ? 0 : 67)),
   )
+  const head = block(headline, top, 1.18, { face: 'bold', dir, fill: '#ffffff' })
   body += head.svg
   if (byline)
-    body += textLines(
-      byline.lines,
-      byline.size,
-      head.bottom + 40,
-      1.3,
-      `${common} fill="#d9dde6"${rtl ? '' : ' font-style="italic"'}`,
-    ).svg
+    body += block(byline, head.bottom + 67, 1.3, { face: bylineFace, dir, fill: '#d9dde6' }).svg
   if (cover.footer) {
-    const footer = fit(cover.footer, [26, 22], 1)
-    body += `<line x1="200" y1="790" x2="400" y2="790" stroke="#e8c547" stroke-width="2"/>`
-    body += textLines(footer.lines, footer.size, 800, 1.3, `${common} fill="#ffffff"`).svg
+    const footer = fit(cover.footer, [43, 37], 1, 'regular', dir)
+    body += `<rect x="333" y="${footerRule - 2}" width="334" height="3" fill="${GOLD}"/>`
+    body += block(footer, footerRule + 17, 1.3, { face: 'regular', dir, fill: '#ffffff' }).svg
   }
   const title = [cover.headline, cover.byline, cover.footer].filter(Boolean).join(' — ')
+  const h = Math.round(height * 100) / 100
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" xml:lang="${escapeXml(cover.language)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 ${WIDTH} ${h}" width="${size.width}" height="${size.height}" xml:lang="${escapeXml(cover.language)}">` +
     `<title>${escapeXml(title)}</title>` +
-    `<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#1f2a44"/>` +
-    `<rect x="24" y="24" width="${WIDTH - 48}" height="${HEIGHT - 48}" fill="none" stroke="#e8c547" stroke-width="2"/>` +
+    // Where the picture goes, the ground is left transparent for it.
+    (picture
+      ? `<path fill="${NAVY}" fill-rule="evenodd" d="M0 0H${WIDTH}V${h}H0Z M${picture.x} ${picture.y}h${picture.width}v${picture.height}h-${picture.width}Z"/>`
+      : `<rect x="0" y="0" width="${WIDTH}" height="${h}" fill="${NAVY}"/>`) +
+    `<rect x="${INSET}" y="${INSET}" width="${WIDTH - 2 * INSET}" height="${Math.round((h - 2 * INSET) * 100) / 100}" fill="none" stroke="${GOLD}" stroke-width="3"/>` +
     body +
     '</svg>\n'
   )
+}
+
+/** Media types sharp may decode for the picture (SVG never: it could reference files). */
+const pictureTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
+
+export function canComposePicture(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && pictureTypes.has(mediaType)
+}
+
+/**
+ * The cover as a baseline JPEG of `size` pixels. `picture` (the hero
+ * photograph's bytes) is scaled to cover its area and cropped around its
+ * centre, never stretched. Throws when the picture cannot be decoded.
+ */
+export async function coverJpeg(
+  cover: CoverText,
+  options: { size?: CoverSize; picture?: Uint8Array } = {},
+): Promise<Uint8Array> {
+  const size = options.size ?? DEFAULT_COVER_SIZE
+  const svg = Buffer.from(coverSvg(cover, { size, picture: options.picture !== undefined }))
+  const layers: OverlayOptions[] = []
+  if (options.picture) {
+    const scale = size.width / WIDTH
+    const box = pictureBox(designHeight(size))
+    const left = Math.round(box.x * scale)
+    const top = Math.round(box.y * scale)
+    const width = Math.round((box.x + box.width) * scale) - left
+    const height = Math.round((box.y + box.height) * scale) - top
+    const photo = await sharp(options.picture, { failOn: 'error' })
+      .rotate()
+      .resize(width, height, { fit: 'cover', position: 'centre' })
+      .removeAlpha()
+      .toBuffer()
+    layers.push({ input: photo, left, top })
+  }
+  layers.push({ input: svg, left: 0, top: 0 })
+  const bytes = await sharp({
+    create: { width: size.width, height: size.height, channels: 3, background: NAVY },
+  })
+    .composite(layers)
+    .jpeg({ quality: 86, chromaSubsampling: '4:4:4' })
+    .toBuffer()
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

@@ -9,7 +9,7 @@ export interface BookFont {
   bytes: Uint8Array
 }
 
-interface FontFace {
+export interface FontFace {
   family: string
   weight: 400 | 700
   style: 'normal' | 'italic'
@@ -18,7 +18,7 @@ interface FontFace {
   file: string
 }
 
-const serifFaces: FontFace[] = [
+export const serifFaces: FontFace[] = [
   {
     family: 'Noto Serif',
     weight: 400,
@@ -49,7 +49,7 @@ const serifFaces: FontFace[] = [
   },
 ]
 
-const arabicFaces: FontFace[] = [
+export const arabicFaces: FontFace[] = [
   {
     family: 'Noto Naskh Arabic',
     weight: 400,
@@ -68,14 +68,19 @@ const arabicFaces: FontFace[] = [
 
 const cache = new Map<string, Uint8Array>()
 
-function load(face: FontFace): Uint8Array {
-  let bytes = cache.get(face.module)
+/** The bytes of a font file shipped in an npm package (`@expo-google-fonts/...`), read once per process. */
+export function fontFile(module: string): Uint8Array {
+  let bytes = cache.get(module)
   if (!bytes) {
     const require = createRequire(import.meta.url)
-    bytes = new Uint8Array(readFileSync(require.resolve(face.module)))
-    cache.set(face.module, bytes)
+    bytes = new Uint8Array(readFileSync(require.resolve(module)))
+    cache.set(module, bytes)
   }
   return bytes
+}
+
+function load(face: FontFace): Uint8Array {
+  return fontFile(face.module)
 }
 
 export interface EmbeddedFonts {

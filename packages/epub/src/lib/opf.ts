@@ -16,6 +16,8 @@ export interface PackageMetadata {
   description: string
   subjects: string[]
   rights?: string
+  /** Manifest id of the cover image (also named the EPUB 2 way, `<meta name="cover">`). */
+  cover?: string
   accessibility: {
     /** The book has images (the cover counts). */
     visual: boolean
@@ -36,8 +38,12 @@ export interface SpineItem {
   linear: boolean
 }
 
-/** Accessibility 1.0 conformance IRI (known to EPUBCheck 4.2.6) for WCAG 2.0 AA. */
-export const A11Y_CONFORMS_TO = 'http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa'
+/** The conformance statement of EPUB Accessibility 1.1. */
+export const A11Y_CONFORMS_TO = 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA'
+
+/** The same claim as EPUB Accessibility 1.0 names it, for reading systems and checkers that know only 1.0. */
+export const A11Y_1_0_CONFORMS_TO =
+  'http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa'
 
 function meta(property: string, value: string): string {
   return `    <meta property="${property}">${escapeXml(value)}</meta>\n`
@@ -52,7 +58,9 @@ export function accessibilitySummary(metadata: PackageMetadata): string {
     ? ' Every image has a text alternative.'
     : ' Some images have no text alternative.'
   summary += ' The reading system may change fonts, sizes and colours.'
-  if (a11y.alternativeText) summary += ' It meets WCAG 2.0 Level AA.'
+  if (a11y.alternativeText)
+    summary +=
+      ' It is meant to meet EPUB Accessibility 1.1 at WCAG 2.1 Level AA (self-declared, checked with Ace by DAISY; not certified by a third party).'
   return summary
 }
 
@@ -99,8 +107,11 @@ export function packageDocument(
   for (const feature of features) out += meta('schema:accessibilityFeature', feature)
   out += meta('schema:accessibilityHazard', 'none')
   out += meta('schema:accessibilitySummary', accessibilitySummary(metadata))
-  if (a11y.alternativeText)
-    out += `    <link rel="dcterms:conformsTo" href="${A11Y_CONFORMS_TO}"/>\n`
+  if (a11y.alternativeText) {
+    out += meta('dcterms:conformsTo', A11Y_CONFORMS_TO)
+    out += `    <link rel="dcterms:conformsTo" href="${A11Y_1_0_CONFORMS_TO}"/>\n`
+  }
+  if (metadata.cover) out += `    <meta name="cover" content="${escapeXml(metadata.cover)}"/>\n`
   out += '  </metadata>\n  <manifest>\n'
   for (const item of manifest) {
     const properties = item.properties ? ` properties="${item.properties}"` : ''

@@ -1,8 +1,8 @@
 import type { Article, ArticleImage, Author } from '@pressroom/article'
 import { articleMessage } from '@pressroom/article'
 import { phrasingToXhtml, toXhtml } from '@pressroom/html'
-import { coverSvg } from './cover.js'
-import { FALLBACK_MODIFIED_MS, formatDate, toDcDate, toModified } from './dates.js'
+import { type CoverText, canComposePicture, coverJpeg, DEFAULT_COVER_SIZE } from './cover.js'
+import { formatDate, modifiedMs, toDcDate, toModified } from './dates.js'
 import { embeddedFonts } from './fonts.js'
 import { collectionIdentifier } from './identifier.js'
 import { ImageRegistry, whyNotEmbedded } from './images.js'
@@ -12,7 +12,7 @@ import { ncxDocument } from './ncx.js'
 import { type ManifestItem, type PackageMetadata, packageDocument, type SpineItem } from './opf.js'
 import { xhtmlPage } from './page.js'
 import { defaultStylesheet, usedClasses } from './stylesheet.js'
-import type { EpubLabels, EpubOptions } from './types.js'
+import type { CoverSize, EpubLabels, EpubOptions } from './types.js'
 import { type BookFile, PressroomEpub } from './writer.js'
 import { cleanText, escapeXml, isSafeHref } from './xml.js'
 
@@ -34,7 +34,9 @@ interface State {
   images: ImageRegistry
   documents: BookDocument[]
   /** Extra manifest items (the generated cover). */
-  resources: Array<ManifestItem & { data: string }>
+  resources: Array<ManifestItem & { data: string | Uint8Array }>
+  /** The generated cover, drawn once the book is put together. */
+  cover?: { text: CoverText; picture?: { bytes: Uint8Array; src: string }; article?: Article }
   coverImageId?: string
   /** False once an image of the book lacks a text alternative. */
   alternativeText: boolean
@@ -259,6 +261,36 @@ function heroImage(state: State, article: Article) {
   return { image: added, alt, caption: cleanText(hero.caption), credit: cleanText(hero.credit) }
 }
 
+/** The hero image's bytes for the cover, when it is one sharp can compose in. */
+function heroPicture(state: State, article: Article) {
+  const hero = article.meta.image
+  if (!hero) return undefined
+  const image = findImage(article, hero.src)
+  const why = !image
+    ? 'not among the article images'
+    : image.status !== 'ok' || !image.bytes
+      ? `image is ${image.status}`
+      : !canComposePicture(image.mediaType)
+        ? `media type ${image.mediaType ?? 'unknown'} is not put on the cover (only JPEG, PNG, WebP, GIF and AVIF)`
+        : undefined
+  if (why || !image?.bytes) {
+    warn(
+      state,
+      article,
+      `hero image \`${hero.src}\` left off the cover: ${why}`,
+      'epub-hero-not-embedded',
+    )
+    return undefined
+  }
+  return {
+    bytes: image.bytes,
+    src: hero.src,
+    alt: cleanText(hero.alt),
+    caption: cleanText(hero.caption),
+    credit: cleanText(hero.credit),
+  }
+}
+
 function coverDocument(
   state: State,
   src: string,
@@ -280,23 +312,59 @@ function coverDocument(
   })
 }
 
+const COVER_HREF = 'images/cover.jpg'
+
+/** The generated cover's page; the JPEG itself is drawn at the end (`drawCover`). */
 function generatedCover(
   state: State,
   text: { kicker?: string; headline: string; byline?: string; footer?: string },
   language: string,
   dir: 'ltr' | 'rtl',
   labels: EpubLabels,
+  picture?: { bytes: Uint8Array; src: string; alt: string; article: Article },
 ): void {
+  state.cover = {
+    text: { ...text, language, dir },
+    picture: picture ? { bytes: picture.bytes, src: picture.src } : undefined,
+    article: picture?.article,
+  }
+  state.coverImageId = 'cover-image'
+  const alt = [text.headline, text.byline, text.footer, picture?.alt].filter(Boolean).join(' — ')
+  coverDocument(state, COVER_HREF, `${labels.cover}: ${alt}`, language, dir, labels)
+}
+
+/** Draw the cover JPEG; a hero image sharp cannot decode is reported and left off. */
+async function drawCover(state: State): Promise<void> {
+  const cover = state.cover
+  if (!cover) return
+  const size = coverSize(state.options.coverSize)
+  let data: Uint8Array
+  try {
+    data = await coverJpeg(cover.text, { size, picture: cover.picture?.bytes })
+  } catch (error) {
+    if (!cover.picture || !cover.article) throw error
+    warn(
+      state,
+      cover.article,
+      `hero image \`${cover.picture.src}\` left off the cover: it cannot be decoded (${(error as Error).message})`,
+      'epub-hero-not-embedded',
+    )
+    data = await coverJpeg(cover.text, { size })
+  }
   state.resources.push({
     id: 'cover-image',
-    href: 'images/cover.svg',
-    mediaType: 'image/svg+xml',
+    href: COVER_HREF,
+    mediaType: 'image/jpeg',
     properties: 'cover-image',
-    data: coverSvg({ ...text, language, dir }),
+    data,
   })
-  state.coverImageId = 'cover-image'
-  const alt = [text.headline, text.byline, text.footer].filter(Boolean).join(' — ')
-  coverDocument(state, 'images/cover.svg', `${labels.cover}: ${alt}`, language, dir, labels)
+}
+
+/** The cover size asked for, or the default when it is not a sensible portrait size. */
+function coverSize(size: CoverSize | undefined): CoverSize {
+  if (!size) return DEFAULT_COVER_SIZE
+  const ok = (value: number) => Number.isInteger(value) && value >= 100 && value <= 10000
+  return ok(size.width) && ok(size.height) ? size : DEFAULT_COVER_SIZE
 }
 
 /* ---------------------------------------------------------------- books */
@@ -319,19 +387,9 @@ function singleBook(state: State, article: Article): BuiltBook {
   const names = authorNames(article)
   const mode = state.options.cover ?? 'auto'
 
-  // Cover.
-  const hero = mode === 'auto' || mode === 'hero' ? heroImage(state, article) : undefined
-  if (hero) {
-    state.coverImageId = hero.image.id
-    coverDocument(state, hero.image.href, hero.alt || title, language, dir, labels)
-  } else if (mode !== 'none') {
-    if (mode === 'hero')
-      warn(
-        state,
-        article,
-        'no hero image to put on the cover; the cover is generated',
-        'epub-cover-generated',
-      )
+  // Cover: the publication's design, with the hero photograph composed in (mode `auto`).
+  const hero = mode === 'auto' ? heroPicture(state, article) : undefined
+  if (mode !== 'none') {
     generatedCover(
       state,
       {
@@ -343,6 +401,7 @@ function singleBook(state: State, article: Article): BuiltBook {
       language,
       dir,
       labels,
+      hero ? { ...hero, article } : undefined,
     )
   }
 
@@ -410,7 +469,14 @@ function singleBook(state: State, article: Article): BuiltBook {
     { type: 'bodymatter', href: 'text.xhtml', text: labels.startOfText },
   )
 
-  const modifiedMs = meta.updated?.epochMs ?? meta.published?.epochMs ?? FALLBACK_MODIFIED_MS
+  const modified = modifiedMs(article, state.options.modified)
+  if (modified.undated)
+    warn(
+      state,
+      article,
+      `no date: \`dcterms:modified\` is ${toModified(modified.ms)}, which means "no date"; add \`published:\` (or \`updated:\`) to the frontmatter`,
+      'epub-undated',
+    )
   const metadata: PackageMetadata = {
     identifier:
       cleanText(state.options.identifier) ||
@@ -423,7 +489,7 @@ function singleBook(state: State, article: Article): BuiltBook {
     creators: names,
     publisher: publisher || undefined,
     date: meta.published ? toDcDate(meta.published) : undefined,
-    modified: toModified(modifiedMs),
+    modified: toModified(modified.ms),
     description: describe(article),
     subjects: subjects([article]),
     rights: cleanText(meta.rights) || undefined,
@@ -433,18 +499,12 @@ function singleBook(state: State, article: Article): BuiltBook {
 }
 
 function collectionBook(state: State, articles: Article[]): BuiltBook {
-  const first = articles[0] as Article
-  const requested = state.options.language
-  const language = requested && LANGUAGE_TAG.test(requested) ? requested : languageOf(first, state)
+  const language = collectionLanguage(state, articles)
   const labels = labelsFor(language, state.options.labels)
-  const dir: 'ltr' | 'rtl' = requested
-    ? /^(ar|fa|he|ur|ps|sd|ug|yi|ckb|dv)(-|$)/i.test(requested)
-      ? 'rtl'
-      : 'ltr'
-    : dirOf(first)
+  const dir = state.options.dir ?? directionOf(language)
   if (dir === 'rtl') state.rtl = true
   const title = cleanText(state.options.title) || labels.collection
-  const publisher = cleanText(state.options.publisher) || cleanText(first.meta.publisher?.name)
+  const publisher = cleanText(state.options.publisher) || sharedPublisher(articles)
   const count = labels.articleCount.replace('{count}', String(articles.length))
   const dates = articles
     .map((article) => article.meta.published)
@@ -544,12 +604,15 @@ function collectionBook(state: State, articles: Article[]): BuiltBook {
   const creators: string[] = []
   for (const article of articles)
     for (const name of authorNames(article)) if (!creators.includes(name)) creators.push(name)
-  const modifiedMs = Math.max(
-    ...articles.map(
-      (article) =>
-        article.meta.updated?.epochMs ?? article.meta.published?.epochMs ?? FALLBACK_MODIFIED_MS,
-    ),
-  )
+  const dated = articles.map((article) => modifiedMs(article, state.options.modified))
+  const modified = Math.max(...dated.map((value) => value.ms))
+  if (dated.every((value) => value.undated))
+    warn(
+      state,
+      articles[0] as Article,
+      `no article of the collection has a date: \`dcterms:modified\` is ${toModified(modified)}, which means "no date"; give the articles \`published:\` dates, or pass \`modified\``,
+      'epub-undated',
+    )
   const headlines = articles.map(headline)
   const metadata: PackageMetadata = {
     identifier:
@@ -561,7 +624,7 @@ function collectionBook(state: State, articles: Article[]): BuiltBook {
     creators,
     publisher: publisher || undefined,
     date: latest ? toDcDate(latest) : undefined,
-    modified: toModified(modifiedMs),
+    modified: toModified(modified),
     description: `${title}: ${headlines.join(' · ')}`,
     subjects: subjects(articles),
     // One rights line only when every member has the same; each chapter carries its own anyway.
@@ -569,6 +632,39 @@ function collectionBook(state: State, articles: Article[]): BuiltBook {
     accessibility: { visual: false, alternativeText: true },
   }
   return { toc, landmarks, metadata, navIndex }
+}
+
+/** Right-to-left languages (by language or script subtag), for a collection's direction. */
+const RTL_LANGUAGE =
+  /^(?:ar|fa|he|iw|ur|ps|sd|ug|yi|ckb|dv|syr|ku-Arab)(?:-|$)|-(?:Arab|Hebr|Thaa|Syrc|Nkoo|Adlm)(?:-|$)/i
+
+function directionOf(language: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGE.test(language) ? 'rtl' : 'ltr'
+}
+
+/**
+ * A collection's language: `options.language` (the publication's), else the
+ * language most of its articles are in (a tie goes to the tag first in
+ * alphabetical order). Never the first article's as such: one Arabic article
+ * first in the list must not make an English digest Arabic.
+ */
+function collectionLanguage(state: State, articles: readonly Article[]): string {
+  const requested = cleanText(state.options.language)
+  if (requested && LANGUAGE_TAG.test(requested)) return requested
+  const counts = new Map<string, number>()
+  for (const article of articles) {
+    const language = languageOf(article, state)
+    counts.set(language, (counts.get(language) ?? 0) + 1)
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  return ranked[0]?.[0] ?? 'en'
+}
+
+/** The publisher every member names, if they agree. */
+function sharedPublisher(articles: readonly Article[]): string {
+  const all = new Set(articles.map((article) => cleanText(article.meta.publisher?.name)))
+  const [only] = all
+  return all.size === 1 && only ? only : ''
 }
 
 /** `dc:description`: the summary, else the start of the text, else the headline (never empty: RSC-005). */
@@ -632,6 +728,8 @@ export async function renderEpub(
     ? collectionBook(state, articles)
     : singleBook(state, articles[0] as Article)
   const { toc, landmarks, metadata, navIndex } = built
+  await drawCover(state)
+  if (state.coverImageId) metadata.cover = state.coverImageId
   metadata.accessibility = {
     visual: state.images.images.length > 0 || state.resources.length > 0,
     alternativeText: state.alternativeText,

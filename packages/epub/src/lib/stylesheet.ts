@@ -120,12 +120,9 @@ th { font-weight: bold; }
 caption { font-size: 0.9em; margin-bottom: 0.3em; }`,
   },
   {
-    css: `a[epub|type~="noteref"] {
-  font-size: 0.75em;
-  vertical-align: super;
-  line-height: 0;
-  text-decoration: none;
-}
+    // The note number is a <sup> inside the link (from @pressroom/html): the link itself is not raised or shrunk again.
+    css: `a[epub|type~="noteref"] { text-decoration: none; }
+a[epub|type~="noteref"] sup { line-height: 0; }
 aside[epub|type~="footnote"] {
   border: 0;
   padding: 0;
@@ -145,7 +142,11 @@ nav > ol { padding-inline-start: 0; }`,
   margin: 0 auto;
 }`,
   },
-  { css: 'section[epub|type~="titlepage"] { text-align: center; margin-top: 3em; }' },
+  // Everything on a title page is centred: its paragraphs too (\`p\` is \`text-align: start\` elsewhere).
+  {
+    css: `section[epub|type~="titlepage"] { text-align: center; margin-top: 3em; }
+section[epub|type~="titlepage"] p { text-align: center; }`,
+  },
   {
     needs: 'kicker',
     css: '.kicker { font-variant: small-caps; letter-spacing: 0.05em; margin-bottom: 0.5em; }',
@@ -167,6 +168,13 @@ nav > ol { padding-inline-start: 0; }`,
   },
   // Arabic script has no italic: upright text where Latin text is slanted.
   { css: 'html[dir="rtl"] blockquote { font-style: normal; }' },
+  // Emphasis in Arabic script is set in bold, as Arabic typography does, never slanted (Naskh has no italic).
+  {
+    css: `:lang(ar) em, :lang(fa) em, :lang(ur) em, :lang(ps) em, :lang(sd) em, :lang(ckb) em, :lang(ug) em {
+  font-style: normal;
+  font-weight: bold;
+}`,
+  },
   { needs: 'credit', css: 'html[dir="rtl"] .credit { font-style: normal; }' },
   { needs: 'image-placeholder', css: 'html[dir="rtl"] .image-placeholder { font-style: normal; }' },
   { needs: 'subtitle', css: 'html[dir="rtl"] .subtitle { font-style: normal; }' },

@@ -34,7 +34,13 @@ export interface EpubLabels {
 }
 
 /** What goes on the cover. */
-export type CoverMode = 'auto' | 'hero' | 'generated' | 'none'
+export type CoverMode = 'auto' | 'generated' | 'none'
+
+/** Pixel size of the generated cover (JPEG). */
+export interface CoverSize {
+  width: number
+  height: number
+}
 
 export interface EpubOptions {
   /**
@@ -48,18 +54,40 @@ export interface EpubOptions {
    */
   identifier?: string
   /**
-   * Language of a collection (BCP 47). Default: the first article's language.
-   * A single article always uses its own language.
+   * Language of a collection (BCP 47): give the publication's (the CLI passes
+   * `language` from `pressroom.yaml`). Default: the language most of the articles
+   * are in (a tie: the tag first alphabetically); never the first article's as such. Each chapter keeps its
+   * article's own language and direction. A single article always uses its own.
    */
   language?: string
-  /** Publisher of a collection. Default: the first article's publisher. */
+  /**
+   * Direction of a collection (its title page, contents, page progression).
+   * Default: from `language` (`rtl` for Arabic, Persian, Hebrew, Urdu ... and
+   * the Arab/Hebr scripts), else `ltr`. Ignored for a single article.
+   */
+  dir?: 'ltr' | 'rtl'
+  /** Publisher of a collection. Default: the publisher all the articles name, if they agree. */
   publisher?: string
   /**
-   * Cover: `auto` uses the hero image when it can be embedded and generates an
-   * SVG cover otherwise; `hero` is `auto` that reports when it has to generate;
-   * `generated` always generates; `none` leaves the cover out. Default `auto`.
+   * Cover: `auto` generates a raster cover (JPEG) in the publication's design
+   * (kicker, headline, byline, publisher) with the article's hero photograph
+   * cropped into its top when there is one; `generated` is the same without the
+   * photograph; `none` leaves the cover out. A collection's cover has no
+   * photograph. Default `auto`.
    */
   cover?: CoverMode
+  /**
+   * Pixel size of the generated cover, portrait. Each side an integer from 100
+   * to 10000 (otherwise the default is used). Default `{ width: 1600, height: 2560 }`
+   * (the stores ask for at least 1,400-1,600 px on the long side).
+   */
+  coverSize?: CoverSize
+  /**
+   * `dcterms:modified` for an article with no `updated`, `published` or
+   * `embargo` date (ISO 8601 or a `Date`; whole seconds are kept). Default: none, so
+   * such a book gets `1980-01-01T00:00:00Z` ("no date") and an `epub-undated` warning.
+   */
+  modified?: string | Date
   /** Replace the default stylesheet entirely. Default: the built-in stylesheet. */
   stylesheet?: string
   /** Extra CSS appended after the (default or given) stylesheet. Default: none. */

@@ -1,0 +1,189 @@
+/**
+ * Text as outlines: a line of text shaped with the package's own font files
+ * (fontkit: OpenType features, Arabic joining) and drawn as SVG path data, so
+ * the cover looks the same on every machine whatever fonts it has installed.
+ */
+
+import { createRequire } from 'node:module'
+import type { Bidi } from 'bidi-js'
+import * as fontkit from 'fontkit'
+import { arabicFaces, type FontFace, fontFile, serifFaces } from './fonts.js'
+
+const require = createRequire(import.meta.url)
+const bidi = (require('bidi-js') as () => Bidi)()
+
+export type CoverFace = 'regular' | 'bold' | 'italic'
+
+const loaded = new Map<FontFace, fontkit.Font>()
+
+function font(face: FontFace): fontkit.Font {
+  let parsed = loaded.get(face)
+  if (!parsed) {
+    parsed = fontkit.create(fontFile(face.module))
+    loaded.set(face, parsed)
+  }
+  return parsed
+}
+
+function pick(faces: FontFace[], weight: 400 | 700, style: 'normal' | 'italic'): FontFace {
+  return (
+    faces.find((face) => face.weight === weight && face.style === style) ??
+    faces.find((face) => face.weight === weight) ??
+    (faces[0] as FontFace)
+  )
+}
+
+/** Latin (and Greek, Cyrillic) face first, then the Arabic-script face; Arabic has no italic. */
+function fontsFor(face: CoverFace): fontkit.Font[] {
+  const weight = face === 'bold' ? 700 : 400
+  const style = face === 'italic' ? 'italic' : 'normal'
+  return [font(pick(serifFaces, weight, style)), font(pick(arabicFaces, weight, 'normal'))]
+}
+
+interface Segment {
+  text: string
+  font: fontkit.Font
+  level: number
+}
+
+/** Runs of one font and one bidi level, in logical order. */
+function segments(text: string, face: CoverFace, dir: 'ltr' | 'rtl'): Segment[] {
+  const fonts = fontsFor(face)
+  const { levels } = bidi.getEmbeddingLevels(text, dir)
+  const out: Segment[] = []
+  let index = 0
+  let previous: fontkit.Font | undefined
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    const level = levels[index] ?? 0
+    // Spaces and marks stay with the run they are in; other characters take the first face that has them.
+    const chosen =
+      /[\s\p{M}]/u.test(char) && previous
+        ? previous
+        : (fonts.find((candidate) => candidate.hasGlyphForCodePoint(code)) ??
+          (fonts[0] as fontkit.Font))
+    const mirrored = level % 2 === 1 ? (bidi.getMirroredCharacter(char) ?? char) : char
+    const last = out[out.length - 1]
+    if (last && last.font === chosen && last.level === level) last.text += mirrored
+    else out.push({ text: mirrored, font: chosen, level })
+    previous = chosen
+    index += char.length
+  }
+  return out
+}
+
+/** Reverse runs at odd levels (UAX #9, rule L2), giving the order in which they are drawn. */
+function visualOrder(runs: Segment[]): Segment[] {
+  const ordered = [...runs]
+  const highest = Math.max(0, ...ordered.map((run) => run.level))
+  const lowestOdd = Math.min(...ordered.map((run) => run.level).filter((level) => level % 2 === 1))
+  for (let level = highest; level >= lowestOdd && Number.isFinite(lowestOdd); level--) {
+    let start = 0
+    while (start < ordered.length) {
+      if ((ordered[start]?.level ?? 0) < level) {
+        start++
+        continue
+      }
+      let end = start
+      while (end < ordered.length && (ordered[end]?.level ?? 0) >= level) end++
+      const reversed = ordered.slice(start, end).reverse()
+      ordered.splice(start, end - start, ...reversed)
+      start = end
+    }
+  }
+  return ordered
+}
+
+interface Shaped {
+  font: fontkit.Font
+  run: fontkit.GlyphRun
+}
+
+const shapedCache = new Map<string, Shaped[]>()
+
+function shape(text: string, face: CoverFace, dir: 'ltr' | 'rtl'): Shaped[] {
+  const key = `${face}\u0000${dir}\u0000${text}`
+  let shaped = shapedCache.get(key)
+  if (!shaped) {
+    shaped = visualOrder(segments(text, face, dir)).map((segment) => ({
+      font: segment.font,
+      // fontkit returns right-to-left runs already in drawing order.
+      run: segment.font.layout(
+        segment.text,
+        undefined,
+        undefined,
+        undefined,
+        segment.level % 2 === 1 ? 'rtl' : 'ltr',
+      ),
+    }))
+    if (shapedCache.size > 2000) shapedCache.clear()
+    shapedCache.set(key, shaped)
+  }
+  return shaped
+}
+
+/** Width of a line in em (tracking in em added after every glyph). */
+export function measureLine(
+  text: string,
+  face: CoverFace,
+  dir: 'ltr' | 'rtl',
+  tracking = 0,
+): number {
+  let width = 0
+  for (const { font, run } of shape(text, face, dir)) {
+    width += run.advanceWidth / font.unitsPerEm + tracking * run.glyphs.length
+  }
+  return width
+}
+
+const round = (value: number): string => {
+  const rounded = Math.round(value * 10) / 10
+  return Object.is(rounded, -0) ? '0' : String(rounded)
+}
+
+/**
+ * SVG path data for a line of text centred on `centreX` with its baseline at
+ * `baseline`, `size` units high (1 em).
+ */
+export function linePath(
+  text: string,
+  options: {
+    face: CoverFace
+    dir: 'ltr' | 'rtl'
+    size: number
+    centreX: number
+    baseline: number
+    tracking?: number
+  },
+): string {
+  const { size, baseline } = options
+  const tracking = options.tracking ?? 0
+  let x = options.centreX - (measureLine(text, options.face, options.dir, tracking) * size) / 2
+  let d = ''
+  for (const { font, run } of shape(text, options.face, options.dir)) {
+    const scale = size / font.unitsPerEm
+    run.glyphs.forEach((glyph, index) => {
+      const position = run.positions[index]
+      const originX = x + (position?.xOffset ?? 0) * scale
+      const originY = baseline - (position?.yOffset ?? 0) * scale
+      for (const { command, args } of glyph.path.commands) {
+        const points: string[] = []
+        for (let i = 0; i + 1 < args.length; i += 2) {
+          points.push(
+            `${round(originX + (args[i] ?? 0) * scale)} ${round(originY - (args[i + 1] ?? 0) * scale)}`,
+          )
+        }
+        const letter = {
+          moveTo: 'M',
+          lineTo: 'L',
+          quadraticCurveTo: 'Q',
+          bezierCurveTo: 'C',
+          closePath: 'Z',
+        }[command]
+        d += `${letter}${points.join(' ')}`
+      }
+      x += (position?.xAdvance ?? glyph.advanceWidth) * scale + tracking * size
+    })
+  }
+  return d
+}

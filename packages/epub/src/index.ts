@@ -1,2 +1,3 @@
+export { type EpubConfigMessage, epubConfigOptions } from './lib/config.js'
 export { renderEpub } from './lib/render-epub.js'
 export type { CoverMode, CoverSize, EpubLabels, EpubMessage, EpubOptions } from './lib/types.js'

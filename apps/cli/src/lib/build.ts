@@ -371,7 +371,7 @@ async function buildCollections(
           )
         }
         return renderBundle(
-          { articles, report, title: options.bundle },
+          { articles, report, title: options.bundle, config },
           githubSlug(title) || 'collection',
         )
       },

@@ -47,6 +47,8 @@ export interface BundleContext {
   articles: Article[]
   report: (message: VFileMessage) => void
   title?: string
+  /** The publication's config: the bundle's language and the `epub:` settings. */
+  config?: PublicationConfig
 }
 
 export interface ArticleFormat {
@@ -114,9 +116,12 @@ export const formats: Format[] = [
     name: 'epub',
     scope: 'article',
     description: 'EPUB 3 for e-readers',
-    async render({ article, report }) {
-      const { renderEpub } = await import('@pressroom/epub')
-      const bytes = await renderEpub(article, { report })
+    async render({ article, config, report }) {
+      const epub = await import('@pressroom/epub')
+      const bytes = await epub.renderEpub(article, {
+        report,
+        ...epubSettings(epub, config, report),
+      })
       return [
         {
           path: `${article.meta.slug}/${article.meta.slug}.epub`,
@@ -249,9 +254,33 @@ export function getFormat(name: string): Format | undefined {
   return formats.find((format) => format.name === name)
 }
 
-/** The bundle (`--bundle TITLE`): one EPUB of all the articles. */
+/** The `epub:` section of `pressroom.yaml` as `renderEpub` options; its problems reported against the config file. */
+function epubSettings(
+  epub: typeof import('@pressroom/epub'),
+  config: PublicationConfig,
+  report: (message: VFileMessage) => void,
+) {
+  const { options, messages } = epub.epubConfigOptions(config.sections.epub)
+  for (const message of messages)
+    report(
+      createMessage(config.path, `${message.field}: ${message.message}`, {
+        ruleId: 'invalid-epub-config',
+        source: 'pressroom-epub',
+        fatal: message.severity === 'error',
+      }),
+    )
+  return options
+}
+
+/** The bundle (`--bundle TITLE`): one EPUB of all the articles, in the publication's language. */
 export async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
-  const { renderEpub } = await import('@pressroom/epub')
-  const bytes = await renderEpub(context.articles, { title: context.title, report: context.report })
+  const epub = await import('@pressroom/epub')
+  const { config, report } = context
+  const bytes = await epub.renderEpub(context.articles, {
+    title: context.title,
+    report,
+    language: config?.language,
+    ...(config ? epubSettings(epub, config, report) : {}),
+  })
   return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]
 }

@@ -5,12 +5,12 @@
  * its raster cover. Conversions are slow (seconds each): one at a time.
  */
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { pressroom, temp } from '../helpers.js'
+import { pressroom, root, temp } from '../helpers.js'
 
 const run = promisify(execFile)
 let out: string
@@ -116,5 +116,49 @@ describe('the digest', () => {
     expect(first).toMatch(/<html [^>]*xml:lang="ar" lang="ar" dir="rtl">/)
     expect(first).toContain('حافلات كهربائية')
     expect(await text('chapter-002.xhtml')).toMatch(/<html [^>]*lang="en" dir="ltr">/)
+  })
+})
+
+describe('epub.cover_size in pressroom.yaml', () => {
+  it('sets the pixel size of the cover the CLI builds; a bad value is reported against the config and the default kept', async () => {
+    const content = temp('pressroom-epub-config-')
+    cpSync(path.join(root, 'content'), content, { recursive: true })
+    const config = path.join(content, 'pressroom.yaml')
+    const original = readFileSync(config, 'utf8')
+    const cover = async (folder: string) => {
+      const zip = await JSZip.loadAsync(
+        readFileSync(path.join(folder, 'seawater-to-tap-water/seawater-to-tap-water.epub')),
+      )
+      return jpegSize(
+        Buffer.from((await zip.file('OEBPS/images/cover.jpg')?.async('uint8array')) ?? []),
+      )
+    }
+    writeFileSync(config, `${original}\nepub:\n  cover_size: 1000x1600\n`)
+    const sized = temp('pressroom-epub-config-out-')
+    const build = pressroom([
+      'build',
+      path.join(content, 'seawater-to-tap-water.md'),
+      '--out',
+      sized,
+      '--format',
+      'epub',
+    ])
+    expect(build.status, build.stderr).toBe(0)
+    expect(await cover(sized)).toEqual({ width: 1000, height: 1600 })
+
+    writeFileSync(config, `${original}\nepub:\n  cover_size: huge\n`)
+    const bad = temp('pressroom-epub-config-out-')
+    const second = pressroom([
+      'build',
+      path.join(content, 'seawater-to-tap-water.md'),
+      '--out',
+      bad,
+      '--format',
+      'epub',
+    ])
+    expect(second.status, second.stderr).toBe(0)
+    expect(second.stderr).toContain('pressroom.yaml')
+    expect(second.stderr).toContain('epub.cover_size: `huge` is not a size')
+    expect(await cover(bad)).toEqual({ width: 1600, height: 2560 })
   })
 })

@@ -123,4 +123,63 @@ describe('collections', () => {
     const same = await (await unzip(await renderEpub([seed, seed]))).text('OEBPS/content.opf')
     expect(same).toContain('<dc:rights>© Arab News</dc:rights>')
   })
+
+  it('take their language and direction from the option, never from the first article; each chapter keeps its own', async () => {
+    const [arabic, ...others] = await Promise.all(
+      ['al-marjan-electric-buses', 'pakistan-restores-deterrence', 'seawater-to-tap-water'].map(
+        (name) => contentArticle(name),
+      ),
+    )
+    const list = [arabic as Awaited<ReturnType<typeof contentArticle>>, ...others]
+    const look = async (options: Parameters<typeof renderEpub>[1]) => {
+      const book = await unzip(await renderEpub(list, options))
+      const html = async (name: string) =>
+        findAll(
+          parseXml(await book.text(`OEBPS/${name}`)),
+          (element) => element.local === 'html',
+        )[0]?.attributes
+      const pkg = findAll(
+        parseXml(await book.text('OEBPS/content.opf')),
+        (element) => element.local === 'package',
+      )[0]?.attributes
+      return {
+        package: [pkg?.['xml:lang'], pkg?.dir],
+        spine: (await book.text('OEBPS/content.opf')).includes('page-progression-direction="rtl"'),
+        title: [(await html('title.xhtml'))?.lang, (await html('title.xhtml'))?.dir],
+        nav: [(await html('nav.xhtml'))?.lang, (await html('nav.xhtml'))?.dir],
+        contents: (await book.text('OEBPS/nav.xhtml')).includes('>Contents<'),
+        chapters: [
+          [(await html('chapter-001.xhtml'))?.lang, (await html('chapter-001.xhtml'))?.dir],
+          [(await html('chapter-002.xhtml'))?.lang, (await html('chapter-002.xhtml'))?.dir],
+        ],
+      }
+    }
+    const english = {
+      package: ['en', 'ltr'],
+      spine: false,
+      title: ['en', 'ltr'],
+      nav: ['en', 'ltr'],
+      contents: true,
+      chapters: [
+        ['ar', 'rtl'],
+        ['en', 'ltr'],
+      ],
+    }
+    // The publication's language, as the CLI passes it.
+    expect(await look({ language: 'en' })).toEqual(english)
+    // No option: the language most articles are in (2 of 3 English), not the Arabic first one.
+    expect(await look({})).toEqual(english)
+    // An Arabic publication: right to left, Arabic UI strings; the English chapters stay ltr.
+    const rtl = await look({ language: 'ar' })
+    expect(rtl).toMatchObject({
+      package: ['ar', 'rtl'],
+      spine: true,
+      title: ['ar', 'rtl'],
+      contents: false,
+      chapters: [
+        ['ar', 'rtl'],
+        ['en', 'ltr'],
+      ],
+    })
+  })
 })

@@ -131,6 +131,8 @@ describe.skipIf(!chromium || !existsSync(ace))(
         })
         const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {
           'earl:result': { 'earl:outcome': string }
+          'earl:testSubject': { metadata: Record<string, unknown> }
+          'a11y-metadata': { present: string[]; missing: string[] }
           assertions: Array<{
             'earl:testSubject': { url: string }
             assertions: Array<{ 'earl:test': { 'dct:title': string } }>
@@ -147,6 +149,14 @@ describe.skipIf(!chromium || !existsSync(ace))(
           violations: [],
           outcome: 'pass',
         })
+        // Ace reads the conformance statement of EPUB Accessibility 1.1; no certifier is claimed.
+        expect(report['earl:testSubject'].metadata['dcterms:conformsTo']).toBe(
+          'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+        )
+        expect(report['a11y-metadata'].present).toContain('dcterms:conformsTo')
+        expect(report['a11y-metadata'].missing).toEqual(
+          expect.arrayContaining(['a11y:certifiedBy', 'a11y:certifierCredential']),
+        )
       }
     }, 180_000)
   },

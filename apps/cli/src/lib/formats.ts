@@ -280,6 +280,7 @@ export async function renderBundle(context: BundleContext, slug: string): Promis
     title: context.title,
     report,
     language: config?.language,
+    publisher: config?.publisher?.name,
     ...(config ? epubSettings(epub, config, report) : {}),
   })
   return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]

@@ -42,7 +42,34 @@ export function bodyHtml(article: Article, base: string | undefined, report?: Re
     imageSrc: (image) => imageUrl(image, base),
     ...(report ? { report } : {}),
   })
-  return `<div${languageAttributes(article)}>\n${xhtml}\n</div>`
+  return `<div${languageAttributes(article)}>\n${xhtml}${correctionsHtml(article)}\n</div>`
+}
+
+/** A correction's date as readers of the article's language write it (`20 January 2024`). */
+export function correctionDate(
+  date: NonNullable<Article['meta']['corrections']>[number]['date'],
+  language: string,
+): string {
+  const options: Intl.DateTimeFormatOptions = date.dateOnly
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }
+  const at = date.dateOnly ? new Date(`${date.date}T00:00:00Z`) : new Date(date.epochMs)
+  try {
+    return new Intl.DateTimeFormat(language, options).format(at)
+  } catch {
+    return date.dateOnly ? date.date : date.dateTime
+  }
+}
+
+/** The article's correction notices, dated, after the body (empty without corrections). */
+function correctionsHtml(article: Article): string {
+  const corrections = article.meta.corrections ?? []
+  if (corrections.length === 0) return ''
+  const items = corrections.map(
+    (correction) =>
+      `<p class="correction"><strong>Correction</strong> (<time datetime="${escapeXml(correction.date.dateOnly ? correction.date.date : correction.date.dateTime)}">${escapeXml(correctionDate(correction.date, article.meta.language))}</time>): ${escapeXml(correction.text)}</p>`,
+  )
+  return `\n<aside class="corrections" aria-label="Corrections">\n${items.join('\n')}\n</aside>`
 }
 
 /** An author's bio as sanitised inline XHTML, in a `<span lang dir>`. */

@@ -173,7 +173,16 @@ partners:
       ]),
     )
 
-    // 5. After the embargo: the council story goes to those who waited, the ticker does not get it twice.
+    // 5. A dry run after the embargo says what would go, and sends and records nothing.
+    const wireBeforeDry = wire.received.length
+    const dry = await publish('--now', '2031-01-01T00:00:00Z', '--dry-run')
+    expect(dry.status, dry.stderr).toBe(0)
+    expect(dry.stderr).toContain('would send  wire  council v1 (new)')
+    expect(dry.stderr).toContain('would skip  wire  secret v1 (new): the article is withheld')
+    expect(dry.stderr).not.toContain('story v2')
+    expect(wire.received.length).toBe(wireBeforeDry)
+
+    // 6. After the embargo: the council story goes to those who waited, the ticker does not get it twice.
     const tickerBefore = ticker.received.length
     const after = await publish('--now', '2031-01-01T00:00:00Z')
     expect(after.status, after.stderr).toBe(0)

@@ -53,8 +53,10 @@ export interface PlannedDelivery {
   version: number
   partner: string
   kind: DeliveryKind
-  /** Queued for delivery, or skipped with `reason`. */
-  action: 'queue' | 'skip'
+  /** Queued for delivery, skipped with `reason`, or left as it was (`state`: already delivered, failed ...). */
+  action: 'queue' | 'skip' | 'keep'
+  /** The row's state in the log after this run's planning. */
+  state?: string
   reason?: string
   files: string[]
 }
@@ -231,8 +233,14 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
           ...item,
         }
         report.planned.push(planned)
+        const existing = await log.state(article.meta.id, version.version, item.partner)
+        if (existing && existing !== 'skipped') {
+          planned.action = 'keep'
+          planned.state = existing
+          delete planned.reason
+        }
         if (options.dryRun) return
-        await log.enqueue({
+        planned.state = await log.enqueue({
           articleId: article.meta.id,
           slug: article.meta.slug,
           version: version.version,
@@ -270,9 +278,11 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
     }
 
     if (options.dryRun) {
-      for (const item of report.planned)
+      for (const item of report.planned.filter(
+        (p) => p.action !== 'keep' || p.state !== 'delivered',
+      ))
         say(
-          `${item.action === 'queue' ? 'would send' : 'would skip'}  ${item.partner}  ${item.slug} v${item.version} (${item.kind})${item.reason ? `: ${item.reason}` : `  ${item.files.length} file${item.files.length === 1 ? '' : 's'}`}`,
+          `${item.action === 'queue' ? 'would send' : item.action === 'keep' ? `already ${item.state}` : 'would skip'}  ${item.partner}  ${item.slug} v${item.version} (${item.kind})${item.reason ? `: ${item.reason}` : `  ${item.files.length} file${item.files.length === 1 ? '' : 's'}`}`,
         )
       return report
     }

@@ -267,6 +267,19 @@ export class DeliveryLog {
     }
   }
 
+  /** The state of the row of this article, version and partner, if there is one. */
+  async state(
+    articleId: string,
+    version: number,
+    partner: string,
+  ): Promise<DeliveryState | undefined> {
+    const found = await this.client.execute({
+      sql: 'SELECT state FROM deliveries WHERE article_id = ? AND version = ? AND partner = ?',
+      args: [articleId, version, partner],
+    })
+    return found.rows[0]?.state as DeliveryState | undefined
+  }
+
   /** Rows waiting to be sent (queued, and sending ones a killed run left behind), oldest first. */
   async pending(partner?: string): Promise<DeliveryRow[]> {
     const args: InValue[] = []

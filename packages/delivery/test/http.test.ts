@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -193,6 +193,37 @@ describe('http destination', () => {
     // Every delivery to the partner that is up was done before the first delivery to the one that is down gave up.
     expect(Math.max(...deliveredAt)).toBeLessThan(downFailedAt)
     expect((await row('a', 'down')).lastError).toContain('ECONNREFUSED')
+  })
+
+  it('with rendition_url, renditions are PUT (signed, keyed per file) before the document', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'delivery-renditions-'))
+    const pdf = path.join(folder, 'a.pdf')
+    writeFileSync(pdf, Buffer.from('%PDF-1.7 not really a pdf but bytes'))
+    await log.enqueue({
+      articleId: 'urn:a',
+      slug: 'a',
+      version: 2,
+      partner: 'wire',
+      kind: 'update',
+      files: [
+        {
+          name: 'a/a.ninjs.json',
+          contentType: 'application/json',
+          document: true,
+          text: '{"uri":"urn:a"}',
+        },
+        { name: 'a/a.pdf', contentType: 'application/pdf', document: false, source: pdf },
+      ],
+    })
+    const base = server.url.replace(/ingest$/, 'files/')
+    await deliverPending(log, { wire: destination(server.url, `      rendition_url: ${base}\n`) })
+    expect(
+      server.received.map((r) => [r.method, r.url, r.key, r.contentType, r.signatureOk]),
+    ).toEqual([
+      ['PUT', '/files/a/a.pdf', 'urn:a@2/a/a.pdf', 'application/pdf', true],
+      ['POST', '/ingest', 'urn:a@2', 'application/json', true],
+    ])
+    expect(server.received[0].body).toBe('%PDF-1.7 not really a pdf but bytes')
   })
 
   it('PUT to a URL with {slug} and {version}', async () => {

@@ -141,6 +141,13 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
     stderr.write('publish: nothing sent; fix the partner entries above first\n')
     return report
   }
+  for (const config of setups.keys()) {
+    const content = path.dirname(path.resolve(config))
+    if (stateDir === content || stateDir.startsWith(content + path.sep))
+      throw new UsageError(
+        `The delivery state folder ${path.relative(process.cwd(), stateDir)} is inside the content folder; put it in the output or a state folder (--state)`,
+      )
+  }
   const destinations = allDestinations(setups.values())
   for (const name of options.partners ?? []) {
     if (!destinations[name])

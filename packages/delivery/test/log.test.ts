@@ -70,6 +70,18 @@ describe('DeliveryLog', () => {
       [3, 'queued', null],
     ])
     expect(idempotencyKey(rows[2])).toBe('urn:a@3')
+    // A later version that may not go (withheld, say) still retires the older one: retry never sends it.
+    const failed = rows[2]
+    await log.markSending(failed.id)
+    await log.markFailed(failed.id, 'HTTP 503 (gave up after 5 attempts)', 503)
+    await log.enqueue({ ...base, version: 4, kind: 'update', skip: 'the article is withheld' })
+    expect(await log.requeueFailed('p')).toBe(0)
+    expect((await log.rows({ partner: 'p' })).map((r) => [r.version, r.state])).toEqual([
+      [1, 'delivered'],
+      [2, 'skipped'],
+      [3, 'skipped'],
+      [4, 'skipped'],
+    ])
     log.close()
   })
 

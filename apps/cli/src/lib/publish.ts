@@ -134,7 +134,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
   }
 
   // 1. Every partner entry is checked before anything is built or sent.
-  const { setups } = await partnerSetups(options.paths, stateDir)
+  const { setups, roots } = await partnerSetups(options.paths, stateDir)
   const messages = await reportSetupProblems(setups.values(), stderr)
   const report: PublishReport = { planned: [], messages }
   if (messages.some((message) => message.fatal)) {
@@ -176,13 +176,14 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
     for (const result of built.articles) {
       if (!result.ok) continue
       const file = path.resolve(result.file)
-      const { config } = await configFor(path.dirname(file))
+      const root = [...roots].find(([found]) => path.resolve(found) === file)?.[1]
+      const { config } = await configFor(path.dirname(file), root)
       const setup = config.path ? setups.get(config.path) : undefined
       const partners = (setup?.partners ?? []).filter(wanted)
       if (partners.length === 0) continue
       const article = await readArticle(result.file, { config })
       const held = heldReason(article.meta, now)
-      const root = held ? path.join(outDir, heldFolder) : outDir
+      const filesRoot = held ? path.join(outDir, heldFolder) : outDir
       const renditions = result.formats.flatMap((format) =>
         (format.format === 'epub' || format.format === 'pdf') && format.outputs[0]
           ? [
@@ -260,7 +261,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
       for (const document of documents) {
         const name = document.partner.name
         const kind: DeliveryKind = canceled ? 'kill' : received.get(name) ? 'update' : 'new'
-        const files = deliveryFiles(article, document, renditions, root)
+        const files = deliveryFiles(article, document, renditions, filesRoot)
         await plan({ partner: name, kind, action: 'queue', files: files.map((f) => f.name) }, files)
       }
       for (const skip of skipped) {

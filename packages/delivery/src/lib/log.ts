@@ -187,8 +187,9 @@ export class DeliveryLog {
    * Record what `partner` gets for this version: queue it (with its files),
    * or skip it with a reason. A row already queued, sending, delivered or
    * failed is left alone (nothing is sent twice); a skipped row becomes
-   * queued once the article may go out. Older unfinished versions for the
-   * partner are skipped as superseded. Returns the row's state.
+   * queued once the article may go out. Older versions the partner has not
+   * received (queued, sending, failed) are skipped as superseded, whether
+   * this one is queued or skipped. Returns the row's state.
    */
   async enqueue(input: {
     articleId: string
@@ -247,19 +248,20 @@ export class DeliveryLog {
         })
         result = state
       }
-      if (!input.skip) {
-        await tx.execute({
-          sql: `UPDATE deliveries SET state = 'skipped', last_error = ?, updated_at = ?
-                WHERE article_id = ? AND partner = ? AND version < ? AND state IN ('queued', 'failed', 'skipped')`,
-          args: [
-            `superseded by version ${input.version}`,
-            now,
-            input.articleId,
-            input.partner,
-            input.version,
-          ],
-        })
-      }
+      // An older version not yet delivered is never sent any more (nor by `retry`): this one replaces it,
+      // and if this one is skipped (withheld, a kill for a partner who never had it), so is the older.
+      await tx.execute({
+        sql: `UPDATE deliveries SET state = 'skipped', last_error = ?, updated_at = ?
+              WHERE article_id = ? AND partner = ? AND version < ?
+              AND state IN ('queued', 'sending', 'failed', 'skipped')`,
+        args: [
+          `superseded by version ${input.version}`,
+          now,
+          input.articleId,
+          input.partner,
+          input.version,
+        ],
+      })
       await tx.commit()
       return result
     } finally {

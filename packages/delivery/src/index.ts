@@ -14,6 +14,7 @@ export { parseRetryAfter, signBody } from './lib/destinations/http.js'
 export { createSender } from './lib/destinations/index.js'
 export type { Sender, Shipment } from './lib/destinations/types.js'
 export { DeliveryError } from './lib/errors.js'
+export { LockedError, lockState } from './lib/lock.js'
 export {
   type ArticleVersion,
   type DeliveryFile,

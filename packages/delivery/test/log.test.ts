@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DeliveryLog, idempotencyKey } from '../src/index.js'
+import { backoffDelay, DeliveryLog, idempotencyKey } from '../src/index.js'
 
 const open = (clock?: () => Date) =>
   DeliveryLog.open(path.join(mkdtempSync(path.join(tmpdir(), 'delivery-log-')), 'd.db'), {
@@ -107,5 +107,17 @@ describe('DeliveryLog', () => {
     const row = await again.resend('b', 'p')
     expect(row && idempotencyKey(row)).toBe('urn:b@1/resend-1')
     again.close()
+  })
+})
+
+describe('backoffDelay', () => {
+  it('doubles from `backoff` up to `max_backoff`, with jitter between 50% and 100%', () => {
+    const settings = { maxAttempts: 9, backoffMs: 100, maxBackoffMs: 1000, maxRetryAfterMs: 0 }
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(settings, n, () => 0.999999))).toEqual([
+      100, 200, 400, 800, 1000,
+    ])
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(settings, n, () => 0))).toEqual([
+      50, 100, 200, 400, 500,
+    ])
   })
 })

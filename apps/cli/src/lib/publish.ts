@@ -15,6 +15,8 @@ import {
   DeliveryLog,
   type Destination,
   deliverPending,
+  LockedError,
+  lockState,
 } from '@pressroom/delivery'
 import { type Partner, type PartnerDocument, partnerDocuments } from '@pressroom/syndication'
 import { type BuildReport, build } from './build.js'
@@ -157,6 +159,51 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
   }
   const wanted = (partner: Partner) => !options.partners || options.partners.includes(partner.name)
 
+  // One delivery run per state folder at a time (a lock left by a killed run is taken over).
+  const release = takeLock(stateDir, Boolean(options.dryRun))
+  try {
+    return await buildAndDeliver(options, report, {
+      stateDir,
+      outDir,
+      now,
+      setups,
+      roots,
+      destinations,
+      wanted,
+      say,
+    })
+  } finally {
+    release()
+  }
+}
+
+/** `LockedError` as a user-facing message. */
+export function takeLock(stateDir: string, dryRun = false): () => void {
+  if (dryRun) return () => {}
+  try {
+    return lockState(stateDir)
+  } catch (error) {
+    if (error instanceof LockedError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+async function buildAndDeliver(
+  options: PublishOptions,
+  report: PublishReport,
+  context: {
+    stateDir: string
+    outDir: string
+    now: string
+    setups: Map<string, PartnerSetup>
+    roots: Map<string, string>
+    destinations: Record<string, Destination>
+    wanted: (partner: Partner) => boolean
+    say: (line: string) => void
+  },
+): Promise<PublishReport> {
+  const { stateDir, outDir, now, setups, roots, destinations, wanted, say } = context
+  const stderr = options.stderr ?? process.stderr
   // 2. Build what is out of date, through the build path.
   const built = await build({
     paths: options.paths,

@@ -18,6 +18,7 @@ import {
   partnerSetups,
   printDeliverySummary,
   reportSetupProblems,
+  takeLock,
 } from './publish.js'
 
 export interface LogOptions {
@@ -147,7 +148,11 @@ async function act(
     throw new UsageError(
       `Unknown partner \`${options.partner}\`; configured: ${Object.keys(destinations).join(', ') || 'none'}`,
     )
-  const { log } = await openExisting(options)
+  const release = takeLock(stateDir)
+  const { log } = await openExisting(options).catch((error) => {
+    release()
+    throw error
+  })
   try {
     await prepare(log)
     const say = (line: string) => {
@@ -161,5 +166,6 @@ async function act(
     return summary
   } finally {
     log.close()
+    release()
   }
 }

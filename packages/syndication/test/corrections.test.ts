@@ -63,6 +63,20 @@ describe('corrections and versions', () => {
     expect(doc.edNote).toBeUndefined()
   })
 
+  test('the notice is labelled and dated in the article’s language', async () => {
+    const doc = toNinjs(
+      await article(
+        '---\ntitle: عنوان\nlanguage: ar\ncorrections:\n  - date: 2024-03-02\n    text: نص التصحيح.\n---\n\nنص المقال.\n',
+      ),
+    )
+    const html = (doc.bodies as { contentType: string; value: string }[])[0].value
+    expect(html).toContain('<aside class="corrections" aria-label="تصحيحات">')
+    expect(html).toContain('<strong>تصحيح</strong>')
+    expect(html).toContain(
+      `<time datetime="2024-03-02">${new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2024-03-02T00:00:00Z'))}</time>`,
+    )
+  })
+
   test('JSON-LD correction as CorrectionComment', async () => {
     const doc = toJsonLd(await article(corrected), { baseUrl })
     expect(doc.correction).toEqual([

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PartnerServer } from '../../packages/delivery/test/partner-server.js'
 import { temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
-import { PartnerServer } from './delivery-server.js'
 
 let wire: PartnerServer
 let ticker: PartnerServer

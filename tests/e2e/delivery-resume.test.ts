@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PartnerServer } from '../../packages/delivery/test/partner-server.js'
 import { temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
-import { PartnerServer } from './delivery-server.js'
 
 const names = ['alpha', 'beta', 'gamma'] as const
 const servers: Record<string, PartnerServer> = {}

@@ -24,8 +24,10 @@ export type Answer = { status: number; headers?: Record<string, string>; body?: 
  */
 export class PartnerServer {
   readonly received: Received[] = []
-  /** Processed documents by idempotency key: how many times each was accepted as new. */
+  /** Processed documents by idempotency key: each key is processed once (the partner de-duplicates). */
   readonly processed = new Map<string, number>()
+  /** Accepted (2xx) requests per key on the wire, repeats included. */
+  readonly accepted = new Map<string, number>()
   /** Decide the answer; default 200. */
   answer: (request: Received) => Answer = () => ({ status: 200 })
   url = ''
@@ -66,8 +68,10 @@ export class PartnerServer {
         }
         const answer = this.answer(request)
         if (answer === 'hang') return
-        if (answer.status >= 200 && answer.status < 300 && !this.processed.has(key))
-          this.processed.set(key, 1)
+        if (answer.status >= 200 && answer.status < 300) {
+          this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1)
+          if (!this.processed.has(key)) this.processed.set(key, 1)
+        }
         res.writeHead(answer.status, answer.headers).end(answer.body ?? '')
       })
     })
@@ -78,6 +82,16 @@ export class PartnerServer {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/ingest`
     return this
+  }
+
+  /** The documents processed, parsed, by key. */
+  documents(): Map<string, Record<string, unknown>> {
+    const result = new Map<string, Record<string, unknown>>()
+    for (const request of this.received) {
+      if (!this.processed.has(request.key) || result.has(request.key)) continue
+      result.set(request.key, JSON.parse(request.body))
+    }
+    return result
   }
 
   /** Requests with `key`. */

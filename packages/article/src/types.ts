@@ -93,6 +93,16 @@ export interface ArticleMeta {
   status: PubStatus
   embargo?: ArticleDate
   image?: HeroImage
+  /** Dated correction notices (frontmatter `corrections:`), as written (oldest first); absent when none. */
+  corrections?: Correction[]
+}
+
+/** A correction notice: when the article was corrected and what changed. */
+export interface Correction {
+  /** The day (or moment) of the correction. */
+  date: ArticleDate
+  /** The notice, plain text with smart typography, e.g. `An earlier version misspelt the minister’s name.` */
+  text: string
 }
 
 /** Why an image can (not) be embedded. */

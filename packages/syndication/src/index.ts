@@ -24,6 +24,7 @@ export {
   ninjsFields,
   ninjsProfiles,
   type Rendition,
+  type Revision,
   toNinjs,
 } from './lib/ninjs.js'
 export {

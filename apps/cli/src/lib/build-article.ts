@@ -11,6 +11,7 @@ import {
   type CollectionFormat,
   getFormat,
 } from './formats.js'
+import { placeOutputs } from './held.js'
 import { fileError, type MessageData, toData } from './messages.js'
 import { version } from './version.js'
 import { writeFileAtomic } from './write.js'
@@ -115,6 +116,8 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       result.ms = performance.now() - started
       return result
     }
+    // Embargoed or canceled: written to <out>/.held/, never to the public output (held.ts).
+    task = await placeOutputs(task, article.meta)
 
     if (task.copyImages) {
       // Web formats (ninjs, JSON-LD, JSON Feed) link to images under <slug>/: publish them there.

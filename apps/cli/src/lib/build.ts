@@ -9,6 +9,7 @@ import { clearConfigCache, configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
 import { defaultFormats, formatNames, getFormat, type Output, renderBundle } from './formats.js'
+import { heldReason } from './held.js'
 import { fileError, type MessageData, toData } from './messages.js'
 import { Progress } from './progress.js'
 import { removePending, sweepTemporaryFiles, writeFileAtomic } from './write.js'
@@ -366,9 +367,12 @@ async function buildCollections(
             path.dirname(path.resolve(result.file)),
             roots.get(result.file),
           )
-          articles.push(
-            await readArticle(result.file, { config: loaded.config, maxBytes: options.maxBytes }),
-          )
+          const article = await readArticle(result.file, {
+            config: loaded.config,
+            maxBytes: options.maxBytes,
+          })
+          // The digest is public output: no embargoed or canceled article (held.ts).
+          if (!heldReason(article.meta, options.now)) articles.push(article)
         }
         return renderBundle(
           { articles, report, title: options.bundle, config },

@@ -3,6 +3,7 @@ import { formatMessages, readArticle } from '@pressroom/article'
 import { configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { fromData, type MessageData, toData } from './messages.js'
+import { checkPartners } from './partner-setup.js'
 
 export interface CheckOptions {
   paths: string[]
@@ -28,8 +29,10 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     const messages: MessageData[] = []
     if (loaded.config.path && !configsSeen.has(loaded.config.path)) {
       configsSeen.add(loaded.config.path)
-      if (loaded.messages.length > 0)
-        report.files.push({ file: loaded.config.path, messages: loaded.messages })
+      // Partner entries and their destinations, with line and column (partner-setup.ts).
+      const partners = await checkPartners(loaded.config.path, loaded.config.baseUrl)
+      if (loaded.messages.length > 0 || partners.length > 0)
+        report.files.push({ file: loaded.config.path, messages: [...loaded.messages, ...partners] })
     }
     const article = await readArticle(file, { config: loaded.config, maxBytes: options.maxBytes })
     messages.push(...article.messages.map(toData))

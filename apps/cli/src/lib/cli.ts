@@ -3,6 +3,7 @@ import { defaultMaxBytes } from '@pressroom/article'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { build } from './build.js'
 import { check } from './check.js'
+import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
 import { defaultFormats, formats } from './formats.js'
 import { init } from './init.js'
@@ -152,6 +153,8 @@ export function createProgram(io: Io): Command {
       const files = await init(dir)
       io.stderr.write(`Created ${files.join(', ')}\nNext: pressroom build ${dir}\n`)
     })
+
+  registerDeliveryCommands(program, io)
 
   return program
 }

@@ -3,6 +3,7 @@ import type { ArticleDate, ArticleMeta, HeroImage, PubStatus } from '../types.js
 import { readAuthors } from './authors.js'
 import type { PublicationConfig } from './config.js'
 import { readPublisher } from './config.js'
+import { readCorrections } from './corrections.js'
 import { parseDate } from './dates.js'
 import type { FieldReader } from './fields.js'
 import { canonicalLanguage } from './language.js'
@@ -29,6 +30,7 @@ const canonicalFields = new Set([
   'status',
   'embargo',
   'image',
+  'corrections',
 ])
 
 /** Conventions of other static-site generators, accepted with a warning. */
@@ -228,6 +230,8 @@ export async function readMeta(
 
   const image = readHero(fields, values.image, at('image'))
   if (image) meta.image = image
+  const corrections = await readCorrections(fields, config, values.corrections, at('corrections'))
+  if (corrections.length > 0) meta.corrections = corrections
 
   // The body gets smart typography; so do the texts a reader sees around it.
   meta.title = await smarten(meta.title)

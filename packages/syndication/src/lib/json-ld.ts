@@ -89,6 +89,17 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
       ? { copyrightHolder: { '@type': 'Organization', name: meta.publisher.name } }
       : {}),
     ...(meta.published ? { copyrightYear: Number(meta.published.date.slice(0, 4)) } : {}),
+    ...(meta.corrections?.length
+      ? {
+          correction: meta.corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            text: correction.text,
+            datePublished: correction.date.dateOnly
+              ? correction.date.date
+              : correction.date.dateTime,
+          })),
+        }
+      : {}),
   }
   return doc
 }

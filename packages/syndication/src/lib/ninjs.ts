@@ -30,6 +30,7 @@ export const ninjsFields = [
   'slugline',
   'language',
   'pubStatus',
+  'version',
   'firstCreated',
   'versionCreated',
   'embargoedUntil',
@@ -46,6 +47,7 @@ export const ninjsFields = [
   'copyrightHolder',
   'copyrightNotice',
   'usageTerms',
+  'edNote',
 ] as const
 
 /** A top-level field a partner can ask for (3.2 names, also for 2.3). */
@@ -72,8 +74,22 @@ export interface NinjsOptions {
   fields?: readonly NinjsField[]
   /** EPUB, PDF ... built from the same article, written as `renditions`. Default: none. */
   renditions?: readonly Rendition[]
+  /**
+   * The item's version as the delivery log counts it: written as ninjs
+   * `version` (1, 2, ...) with its `versionCreated`. The writer reads no state:
+   * the caller passes it. Default: no `version`; `versionCreated` is the
+   * article's `updated` (else `published`).
+   */
+  revision?: Revision
   /** Receives warnings (image left out, unsafe link dropped, unknown node). Default: none. */
   report?: Report
+}
+
+/** An item version: a number that increments when the content changes, and when it was created. */
+export interface Revision {
+  version: number
+  /** RFC 3339 date-time with an offset. */
+  versionCreated: string
 }
 
 /** A ninjs text part: headline, description or body. */
@@ -137,8 +153,12 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   set('slugline', meta.slug || undefined)
   set('language', meta.language)
   set('pubStatus', meta.status)
+  set('version', options.revision ? String(options.revision.version) : undefined)
   set('firstCreated', meta.published?.dateTime)
-  set('versionCreated', (meta.updated ?? meta.published)?.dateTime)
+  set(
+    'versionCreated',
+    options.revision?.versionCreated ?? (meta.updated ?? meta.published)?.dateTime,
+  )
   set('embargoedUntil', meta.embargo?.dateTime)
 
   const headlines: NinjsText[] = [{ role: 'main', contentType: 'text/plain', value: meta.title }]
@@ -150,6 +170,14 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     const descriptions: NinjsText[] = []
     if (meta.summary)
       descriptions.push({ role: 'summary', contentType: 'text/plain', value: meta.summary })
+    for (const correction of meta.corrections ?? []) {
+      const date = correction.date.dateOnly ? correction.date.date : correction.date.dateTime
+      descriptions.push({
+        role: 'correction',
+        contentType: 'text/plain',
+        value: `${date}: ${correction.text}`,
+      })
+    }
     for (const author of meta.authors) {
       if (!author.bio?.text) continue
       const role = `bio:${author.name}`
@@ -243,6 +271,17 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   set('copyrightHolder', meta.publisher?.name)
   set('copyrightNotice', meta.rights)
   set('usageTerms', meta.disclaimer)
+  set(
+    'edNote',
+    meta.corrections?.length
+      ? meta.corrections
+          .map(
+            (correction) =>
+              `Correction (${correction.date.dateOnly ? correction.date.date : correction.date.dateTime}): ${correction.text}`,
+          )
+          .join('\n')
+      : undefined,
+  )
 
   const document = version === '2.3' ? toVersion23(doc) : doc
   assertNinjs(document, version)

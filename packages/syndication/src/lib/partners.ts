@@ -11,6 +11,7 @@ import {
   ninjsFields,
   ninjsProfiles,
   type Rendition,
+  type Revision,
   toNinjs,
 } from './ninjs.js'
 import { epochMs, type Report } from './shared.js'
@@ -74,6 +75,7 @@ const knownKeys = new Set([
   'withheld',
   'canceled',
   'title',
+  'destination',
 ])
 const ninjsOnly = ['version', 'profile', 'fields', 'embargoed', 'withheld', 'canceled']
 
@@ -237,6 +239,8 @@ export interface PartnerDocumentsOptions {
    * partner's `baseUrl`. Default: `<slug>/`, the CLI's output layout.
    */
   articleFolder?: (article: Article) => string
+  /** The item's version (from the delivery log), written into ninjs documents. Default: none. */
+  revision?: Revision
   /** Receives warnings from the writers. Default: none. */
   report?: Report
 }
@@ -296,6 +300,7 @@ export function partnerDocuments(
             fields: partner.fields,
             ...(articleBase ? { baseUrl: articleBase } : {}),
             ...(options.renditions ? { renditions: options.renditions } : {}),
+            ...(options.revision ? { revision: options.revision } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),
         })

@@ -42,7 +42,54 @@ export function bodyHtml(article: Article, base: string | undefined, report?: Re
     imageSrc: (image) => imageUrl(image, base),
     ...(report ? { report } : {}),
   })
-  return `<div${languageAttributes(article)}>\n${xhtml}\n</div>`
+  return `<div${languageAttributes(article)}>\n${xhtml}${correctionsHtml(article)}\n</div>`
+}
+
+/** A correction's date as readers of the article's language write it (`20 January 2024`). */
+export function correctionDate(
+  date: NonNullable<Article['meta']['corrections']>[number]['date'],
+  language: string,
+): string {
+  const options: Intl.DateTimeFormatOptions = date.dateOnly
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }
+  const at = date.dateOnly ? new Date(`${date.date}T00:00:00Z`) : new Date(date.epochMs)
+  try {
+    return new Intl.DateTimeFormat(language, options).format(at)
+  } catch {
+    return date.dateOnly ? date.date : date.dateTime
+  }
+}
+
+/** "Correction" in the languages the shared XHTML writer has labels for (fallback English). */
+const correctionLabels: Record<string, { one: string; all: string }> = {
+  en: { one: 'Correction', all: 'Corrections' },
+  ar: { one: 'تصحيح', all: 'تصحيحات' },
+  ur: { one: 'تصحیح', all: 'تصحیحات' },
+  fr: { one: 'Correction', all: 'Corrections' },
+  de: { one: 'Korrektur', all: 'Korrekturen' },
+  es: { one: 'Corrección', all: 'Correcciones' },
+}
+
+/** The article's correction notices, dated, after the body (empty without corrections). */
+function correctionsHtml(article: Article): string {
+  const corrections = article.meta.corrections ?? []
+  if (corrections.length === 0) return ''
+  const primary = article.meta.language.toLowerCase().split(/[-_]/)[0] ?? 'en'
+  const label = correctionLabels[primary] ?? correctionLabels.en
+  const items = corrections.map(
+    (correction) =>
+      `<p class="correction"><strong>${escapeXml(label.one)}</strong> (<time datetime="${escapeXml(correction.date.dateOnly ? correction.date.date : correction.date.dateTime)}">${escapeXml(correctionDate(correction.date, article.meta.language))}</time>): ${escapeXml(correction.text)}</p>`,
+  )
+  return `\n<aside class="corrections" aria-label="${escapeXml(label.all)}">\n${items.join('\n')}\n</aside>`
 }
 
 /** An author's bio as sanitised inline XHTML, in a `<span lang dir>`. */

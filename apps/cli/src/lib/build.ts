@@ -33,6 +33,8 @@ export interface BuildOptions {
   feedItems?: number
   stderr?: NodeJS.WriteStream
   stdout?: NodeJS.WritableStream
+  /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
+  onReport?: (report: BuildReport) => void
 }
 
 export interface CollectionResult {
@@ -212,6 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           .join(', ')}\n`,
       )
     }
+    options.onReport?.(report)
     return report
   }
 

@@ -6,6 +6,7 @@ import { check } from './check.js'
 import { InternalError, UsageError } from './errors.js'
 import { defaultFormats, formats } from './formats.js'
 import { init } from './init.js'
+import { preview } from './preview.js'
 import { version } from './version.js'
 
 export interface Io {
@@ -151,6 +152,33 @@ export function createProgram(io: Io): Command {
     .action(async (dir: string) => {
       const files = await init(dir)
       io.stderr.write(`Created ${files.join(', ')}\nNext: pressroom build ${dir}\n`)
+    })
+
+  program
+    .command('preview')
+    .description(
+      'build into a temporary folder and show every output side by side in a browser; rebuilds on save',
+    )
+    .argument('[paths...]', 'article files, folders or globs', ['content'])
+    .addOption(
+      new Option('-p, --port <n>', 'port (0: any free port)').argParser(wholeNumber).default(4173),
+    )
+    .option(
+      '--host <host>',
+      'interface to listen on (another than 127.0.0.1 shares the preview)',
+      '127.0.0.1',
+    )
+    .option('--open', 'open the preview in the default browser')
+    .action(async (paths: string[], options) => {
+      await preview({
+        paths,
+        port: options.port,
+        host: options.host,
+        open: options.open,
+        stderr: io.stderr,
+      })
+      // Runs until interrupted (Ctrl-C).
+      await new Promise<never>(() => {})
     })
 
   return program

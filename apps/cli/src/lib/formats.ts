@@ -174,8 +174,9 @@ export const formats: Format[] = [
         },
       ]
       if (config.sections.partners !== undefined) {
+        // Partners resolve `<slug>/` under a site-level base URL: the config's, not the article's folder.
         const { partners, messages } = syndication.parsePartners(config.sections.partners, {
-          baseUrl,
+          baseUrl: config.baseUrl,
         })
         for (const message of messages) {
           report(

@@ -88,7 +88,7 @@ ol.source li:target { background: #fff2b3; outline: 2px solid var(--warn); }
 function layout(title: string, version: number, body: string, scripts = ''): string {
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n<link rel="icon" href="data:,">\n' +
     `<title>${esc(title)} — Pressroom preview</title>\n<style>${style}</style>\n</head>\n` +
     `<body data-version="${version}">\n${body}\n${scripts}<script type="module" src="/preview.js"></script>\n</body>\n</html>\n`
   )

@@ -54,6 +54,9 @@ async function drawPdf(box) {
 }
 
 async function readEpub(box) {
+  // epub.js probes right-to-left scrolling with scrollIntoView on a probe element, which scrolls this
+  // page too: put the page back where it was once the book is shown.
+  const keep = [window.scrollX, window.scrollY]
   const book = window.ePub(box.dataset.src, { openAs: 'epub' })
   const rendition = book.renderTo(box, {
     width: '100%',
@@ -73,6 +76,7 @@ async function readEpub(box) {
   await rendition.display(chapter.href)
   for (const frame of box.querySelectorAll('iframe')) frame.title = 'EPUB reader page'
   for (const container of box.querySelectorAll('.epub-container')) container.tabIndex = 0
+  window.scrollTo(keep[0], keep[1])
   box.dataset.chapter = chapter.href
   document.getElementById('epub-prev')?.addEventListener('click', () => rendition.prev())
   document.getElementById('epub-next')?.addEventListener('click', () => rendition.next())

@@ -92,7 +92,7 @@ export function createProgram(io: Io): Command {
     )
     .addHelpText(
       'after',
-      `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/partners/<partner>.json,\n<out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
+      `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/index.html (the web page),\n<out>/<slug>/partners/<partner>.json, <out>/index.html, <out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
     )
     .action(async (paths: string[], options) => {
       const report = await build({

@@ -60,7 +60,8 @@ th, td { text-align: start; padding: 0.4rem 0.6rem; border-bottom: 1px solid var
 .alert { border: 2px solid var(--bad); background: #fff4f4; padding: 0.5rem 1rem; margin-bottom: 1rem; }
 .alert h2 { margin: 0.25rem 0; font-size: 1.05rem; color: var(--bad); }
 .panes { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
-.pane { border: 1px solid var(--line); border-radius: 4px; min-width: 0; display: flex; flex-direction: column; }
+.pane { border: 1px solid var(--line); border-radius: 4px; min-width: 0; display: flex; flex-direction: column;
+  scroll-margin-top: 3.5rem; }
 .pane > h2 { margin: 0; padding: 0.35rem 0.75rem; font-size: 0.95rem; background: var(--panel);
   border-bottom: 1px solid var(--line); }
 .pane > .body { padding: 0.5rem; overflow: auto; height: 34rem; }

@@ -82,6 +82,7 @@ article > header { margin-block: 2rem 1.5rem; }
 }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin-block: 1.75em 0.5em; }
 h1 { font-size: clamp(1.8rem, 1.2rem + 2.5vw, 2.6rem); margin-block: 0 0.75rem; }
+main > h1 { margin-block-start: 2rem; }
 h2 { font-size: 1.45rem; }
 h3 { font-size: 1.2rem; }
 h4, h5, h6 { font-size: 1rem; }

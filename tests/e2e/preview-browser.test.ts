@@ -210,8 +210,11 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
         `title: ${title}`,
       )
       .replace('After Iranian drone attacks', `${word} After Iranian drone attacks`)
+    const before = (await panes(tab))?.version
     const saved = performance.now()
     writeFileSync(article, edited)
+    // When the rebuilt page is there (the build is done and the page has reloaded).
+    const reloaded = await until(tab, (now) => now.version !== before, 60_000)
     const result = await until(
       tab,
       (now) =>
@@ -227,7 +230,9 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     )
     const ms = Math.round(performance.now() - saved)
     // The issue asks for 3 s; a machine busy with other builds gets more room here. Measured: see the log.
-    console.log(`preview: every pane showed the save after ${ms} ms`)
+    console.log(
+      `preview: the page reloaded ${Math.round(reloaded.ms)} ms after the save; every pane showed it after ${ms} ms`,
+    )
     expect(result.panes?.web).toBe(title)
     expect(result.panes?.epub).toContain(word)
     expect(result.panes?.pdfText).toContain(word)

@@ -50,7 +50,12 @@ describe('the format table', () => {
     const build = program.commands.find((command) => command.name() === 'build')!
     for (const option of build.options) expect(help).toContain(option.long!)
     for (const name of formatNames) expect(help).toMatch(new RegExp(`^  ${name} `, 'm'))
-    expect(program.commands.map((command) => command.name())).toEqual(['build', 'check', 'init', 'preview'])
+    expect(program.commands.map((command) => command.name())).toEqual([
+      'build',
+      'check',
+      'init',
+      'preview',
+    ])
   })
 })
 

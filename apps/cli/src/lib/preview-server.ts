@@ -126,6 +126,8 @@ export async function startPreviewServer(options: {
     if (raw.startsWith('/vendor/')) {
       const target = vendorFiles[raw.slice('/vendor/'.length)]
       if (!target) return send(response, 404, 'Not found\n')
+      // The libraries do not change while the preview runs: reloads after a save reuse them.
+      response.setHeader('cache-control', 'max-age=3600')
       return sendFile(response, require.resolve(target))
     }
     if (raw.startsWith('/out/')) {

@@ -138,6 +138,9 @@ describe('pressroom build --format html', () => {
     )
     expect(seawater).toContain('<meta name="twitter:card" content="summary_large_image">')
     expect(seawater).toMatch(/About the authors/)
+    expect(seawater).not.toContain('noindex')
+    // Built before its embargo: not for search engines yet.
+    expect(page('halvard-desalination-vote')).toContain('<meta name="robots" content="noindex">')
     const arabic = page('al-marjan-electric-buses')
     expect(arabic).toMatch(/^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/)
   })

@@ -230,8 +230,11 @@ export const formats: Format[] = [
     scope: 'article',
     description: 'the article web page, <slug>/index.html (and index.html of them all)',
     with: ['html-index'],
-    async render({ article, config, report }) {
+    async render({ article, config, report, now }) {
       const { renderWebPage, renderRedirectPage } = await import('@pressroom/web')
+      const { meta } = article
+      const publishable =
+        meta.status === 'usable' && !(meta.embargo && meta.embargo.epochMs > now.getTime())
       const { toJsonLd } = await import('@pressroom/syndication')
       const slug = article.meta.slug
       const url = articleUrl(config, slug)
@@ -243,6 +246,7 @@ export const formats: Format[] = [
             jsonLd: toJsonLd(article, { baseUrl: url, pageUrl: url }),
             indexHref: '../index.html',
             siteName: config.publisher?.name,
+            noindex: !publishable,
             report,
           }),
           contentType: 'text/html',

@@ -230,6 +230,7 @@ export function renderWebPage(article: Article, options: WebPageOptions = {}): s
   const twitter = m.authors.map((author) => author.social.twitter).find(Boolean)
 
   let social =
+    (options.noindex ? '<meta name="robots" content="noindex">\n' : '') +
     meta('name', 'author', names.length > 0 ? joinNames(names, language) : undefined) +
     meta('property', 'og:type', 'article') +
     meta('property', 'og:title', title) +

@@ -26,6 +26,11 @@ export interface WebPageOptions {
   stylesheet?: string
   /** UI strings, over the built-in ones for the article's language (en, ar, ur, fr, de, es). */
   labels?: Partial<WebLabels>
+  /**
+   * Ask search engines not to index the page (`<meta name="robots" content="noindex">`): for an
+   * article that is embargoed, withheld or canceled. Default `false`.
+   */
+  noindex?: boolean
   /** Receives every warning (from the body writer too). Default: none. */
   report?: (message: VFileMessage) => void
 }

@@ -181,7 +181,7 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
 
   it('shows the real outputs side by side: web page, EPUB, PDF, partners, JSON-LD, feed entry', async () => {
     await tab.goto(`${url}article/${slug}`, { waitUntil: 'load' })
-    const { panes: now } = await until(tab, ready, 60_000)
+    const { panes: now } = await until(tab, ready, 120_000)
     const title = 'Pakistan restores deterrence while Iran loses its reputation'
     expect(now?.web).toBe(title)
     expect(now?.epub).toContain('After Iranian drone attacks on a Pakistani border village')
@@ -197,11 +197,11 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     await tab.screenshot({ path: path.join(shots, 'preview-article.png') })
     await tab.evaluate(() => window.scrollTo(0, 1100))
     await tab.screenshot({ path: path.join(shots, 'preview-article-lower.png') })
-  }, 120_000)
+  }, 300_000)
 
   it('reloads every pane by itself after a save', async () => {
     await tab.goto(`${url}article/${slug}`, { waitUntil: 'load' })
-    await until(tab, ready, 60_000)
+    await until(tab, ready, 120_000)
     const title = 'Pakistan restores deterrence, says the desk'
     const word = 'Zanzibarian'
     const edited = original
@@ -214,7 +214,7 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     const saved = performance.now()
     writeFileSync(article, edited)
     // When the rebuilt page is there (the build is done and the page has reloaded).
-    const reloaded = await until(tab, (now) => now.version !== before, 60_000)
+    const reloaded = await until(tab, (now) => now.version !== before, 120_000)
     const result = await until(
       tab,
       (now) =>
@@ -226,7 +226,7 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
         now.partners.every((partner) => partner.payload.includes(title)) &&
         now.jsonLd.includes(title) &&
         now.feed.includes(title),
-      60_000,
+      120_000,
     )
     const ms = Math.round(performance.now() - saved)
     // The issue asks for 3 s; a machine busy with other builds gets more room here. Measured: see the log.
@@ -239,17 +239,17 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     expect(result.panes?.jsonLd).toContain(title)
     expect(result.panes?.feed).toContain(title)
     for (const partner of result.panes?.partners ?? []) expect(partner.payload).toContain(title)
-    expect(ms).toBeLessThan(60_000)
-  }, 120_000)
+    expect(ms).toBeLessThan(120_000)
+  }, 300_000)
 
   it('shows a broken save’s message in place and keeps the last good outputs', async () => {
     await tab.goto(`${url}article/${slug}`, { waitUntil: 'load' })
-    const before = await until(tab, ready, 60_000)
+    const before = await until(tab, ready, 120_000)
     const goodTitle = before.panes?.web
     const broken = readFileSync(article, 'utf8').replace(/^title: .*$/m, 'title: [unclosed')
     const saved = performance.now()
     writeFileSync(article, broken)
-    const result = await until(tab, (now) => now.alert.includes('did not build'), 60_000)
+    const result = await until(tab, (now) => now.alert.includes('did not build'), 120_000)
     console.log(
       `preview: the broken save's message showed after ${Math.round(performance.now() - saved)} ms`,
     )
@@ -263,7 +263,7 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     expect(link).toBe(`#L${line}`)
     expect(await tab.$eval(`#L${line}`, (li) => li.textContent)).toBe(broken.split('\n')[line - 1])
     // The last good outputs stay.
-    const kept = await until(tab, ready, 60_000)
+    const kept = await until(tab, ready, 120_000)
     expect(kept.panes?.web).toBe(goodTitle)
     // In view, at the top of the page (the EPUB reader must not scroll it away).
     expect(await tab.$eval('.alert', (alert) => alert.getBoundingClientRect().top)).toBeGreaterThan(
@@ -273,9 +273,9 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     await tab.screenshot({ path: path.join(shots, 'preview-broken.png') })
     expect(await axeViolations(tab)).toEqual([])
     writeFileSync(article, original)
-    const back = await until(tab, (now) => now.alert === '' && ready(now), 60_000)
+    const back = await until(tab, (now) => now.alert === '' && ready(now), 120_000)
     expect(back.panes?.web).toBe('Pakistan restores deterrence while Iran loses its reputation')
-  }, 180_000)
+  }, 300_000)
 })
 
 describe('pressroom preview (HTTP)', () => {

@@ -13,7 +13,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, chromium, launchChromium } from '../browser.js'
-import { bin, root, temp } from '../helpers.js'
+import { bin, pressroom, root, temp } from '../helpers.js'
 
 const slug = 'pakistan-restores-deterrence'
 const partners = ['feed-reader', 'headline-ticker', 'legacy-portal', 'search-page', 'wire-desk']
@@ -308,5 +308,14 @@ describe('pressroom preview (HTTP)', () => {
     expect((await raw(`/out/${slug}/index.html`)).status).toBe(200)
     expect((await raw('/vendor/pdf.min.mjs')).status).toBe(200)
     expect((await raw('/vendor/pdf.min.mjs.map')).status).toBe(404)
+  })
+
+  it('says so when the port is taken, exit 2, without a stack trace', () => {
+    const run = pressroom(['preview', 'content', '--port', new URL(url).port], { cwd: folder })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /^pressroom: Cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\); choose another --port/,
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 })

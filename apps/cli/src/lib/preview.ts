@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type BuildReport, build } from './build.js'
 import type { ArticleResult } from './build-article.js'
+import { UsageError } from './errors.js'
 import { formatNames } from './formats.js'
 import { type ArticleView, articlePage, indexPage, type PreviewArticle } from './preview-pages.js'
 import { previewScript } from './preview-script.js'
@@ -90,28 +91,6 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
     server?.broadcast(version)
   }
 
-  let first: (() => void) | undefined
-  const ready = new Promise<void>((resolve) => {
-    first = resolve
-  })
-  const building = build({
-    paths: options.paths,
-    out: outDir,
-    // Every format the table has (the parsed article too: the preview reads its metadata).
-    formats: formatNames.join(','),
-    watch: true,
-    quiet: true,
-    force: true,
-    pageSize: options.pageSize,
-    maxBytes: options.maxBytes,
-    stderr,
-    onReport: (report) => {
-      void update(report).then(() => first?.())
-    },
-  })
-  // A usage error (no articles) ends the preview before it starts.
-  await Promise.race([ready, building])
-
   const views = (): PreviewArticle[] =>
     [...articles.values()].map(({ result, meta, dir }) => ({
       file: result.file,
@@ -159,27 +138,63 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
     }
   }
 
-  server = await startPreviewServer({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 4173,
-    outDir,
-    routes: {
-      script: previewScript,
-      async page(pathname) {
-        if (pathname === '/') return indexPage(views(), version)
-        const match = /^\/article\/([^/]+)$/.exec(pathname)
-        if (!match) return undefined
-        let slug: string
-        try {
-          slug = decodeURIComponent(match[1] ?? '')
-        } catch {
-          return undefined
-        }
-        const data = await view(slug)
-        return data ? articlePage(data) : undefined
+  // The port first: if it is taken, nothing else has started.
+  try {
+    server = await startPreviewServer({
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 4173,
+      outDir,
+      routes: {
+        script: previewScript,
+        async page(pathname) {
+          if (pathname === '/') return indexPage(views(), version)
+          const match = /^\/article\/([^/]+)$/.exec(pathname)
+          if (!match) return undefined
+          let slug: string
+          try {
+            slug = decodeURIComponent(match[1] ?? '')
+          } catch {
+            return undefined
+          }
+          const data = await view(slug)
+          return data ? articlePage(data) : undefined
+        },
       },
+    })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+      throw new UsageError(
+        `Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 4173} (${code}); choose another --port (0: any free port) or --host`,
+      )
+    throw error
+  }
+  let first: (() => void) | undefined
+  const ready = new Promise<void>((resolve) => {
+    first = resolve
+  })
+  const building = build({
+    paths: options.paths,
+    out: outDir,
+    // Every format the table has (the parsed article too: the preview reads its metadata).
+    formats: formatNames.join(','),
+    watch: true,
+    quiet: true,
+    force: true,
+    pageSize: options.pageSize,
+    maxBytes: options.maxBytes,
+    stderr,
+    onReport: (report) => {
+      void update(report).then(() => first?.())
     },
   })
+  // A usage error (no articles) ends the preview before it starts.
+  try {
+    await Promise.race([ready, building])
+  } catch (error) {
+    await server.close()
+    throw error
+  }
   stderr.write(`Preview: ${server.url}  (rebuilds on save; Ctrl-C to stop)\n`)
   if (options.open) openBrowser(server.url)
   const running = server

@@ -230,8 +230,9 @@ describe.skipIf(!chromium)('pressroom preview (in Chromium)', () => {
     )
     const ms = Math.round(performance.now() - saved)
     // The issue asks for 3 s; a machine busy with other builds gets more room here. Measured: see the log.
+    const rebuilt = [...stderr.matchAll(/^Rebuilt .* in (\d+) ms$/gm)].map((m) => m[1]).pop()
     console.log(
-      `preview: the page reloaded ${Math.round(reloaded.ms)} ms after the save; every pane showed it after ${ms} ms`,
+      `preview: the build took ${rebuilt} ms; the page reloaded ${Math.round(reloaded.ms)} ms after the save; every pane showed it after ${ms} ms`,
     )
     expect(result.panes?.web).toBe(title)
     expect(result.panes?.epub).toContain(word)

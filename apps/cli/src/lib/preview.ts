@@ -185,6 +185,10 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
     maxBytes: options.maxBytes,
     stderr,
     onReport: (report) => {
+      if (version > 0)
+        stderr.write(
+          `Rebuilt ${report.articles.map((result) => `${result.file}${result.ok ? '' : ' (failed)'}`).join(', ')} in ${report.summary.ms} ms\n`,
+        )
       void update(report).then(() => first?.())
     },
   })

@@ -53,7 +53,7 @@ describe('pressroom --help / --version / usage errors', () => {
       expect(run.stderr.length).toBeGreaterThan(0)
     }
     expect(pressroom(['build', 'content', '--format', 'docx']).stderr).toContain(
-      'Unknown format `docx`; choose from ast, epub, pdf, ninjs, jsonld, jsonfeed',
+      'Unknown format `docx`; choose from ast, epub, pdf, ninjs, jsonld, html, html-index, jsonfeed',
     )
   })
 })

@@ -27,7 +27,17 @@ function capture() {
 describe('the format table', () => {
   it('keeps table order so renditions are built before the ninjs that links to them', () => {
     expect(parseFormats('ninjs,pdf,epub')).toEqual(['epub', 'pdf', 'ninjs'])
-    expect(parseFormats(undefined)).toEqual(['epub', 'pdf', 'ninjs', 'jsonld', 'jsonfeed'])
+    expect(parseFormats(undefined)).toEqual([
+      'epub',
+      'pdf',
+      'ninjs',
+      'jsonld',
+      'html',
+      'html-index',
+      'jsonfeed',
+    ])
+    // The web page brings its index page.
+    expect(parseFormats('html')).toEqual(['html', 'html-index'])
     expect(parseFormats('all')).toEqual(parseFormats(undefined))
     expect(() => parseFormats('epub,docx')).toThrow('Unknown format `docx`')
   })
@@ -48,6 +58,7 @@ describe('the format table', () => {
       'status',
       'retry',
       'resend',
+      'preview',
     ])
   })
 })

@@ -12,7 +12,7 @@ describe('footnotes (web)', () => {
     )
     expect(xhtml).toContain('<section class="footnotes" role="doc-endnotes" id="footnotes">')
     expect(xhtml).toContain('<h2>Notes</h2>')
-    const order = [...xhtml.matchAll(/<li id="([^"]+)" role="doc-endnote">/g)].map((m) => m[1])
+    const order = [...xhtml.matchAll(/<li id="([^"]+)">/g)].map((m) => m[1])
     expect(order).toEqual(['fn-b', 'fn-a', 'fn-c'])
     expect(xhtml).toContain(
       '<a href="#fnref-b" role="doc-backlink" aria-label="Back to text 1">↩</a> <a href="#fnref-b-2" role="doc-backlink" aria-label="Back to text 2">↩<sup>2</sup></a>',

@@ -34,6 +34,8 @@ export interface BuildOptions {
   feedItems?: number
   stderr?: NodeJS.WriteStream
   stdout?: NodeJS.WritableStream
+  /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
+  onReport?: (report: BuildReport) => void
 }
 
 export interface CollectionResult {
@@ -64,14 +66,18 @@ export interface BuildReport {
 
 /** Parse `--format a,b,c` against the table. */
 export function parseFormats(value: string | undefined): string[] {
-  if (!value || value === 'all') return defaultFormats
-  const names = value
+  const names = (!value || value === 'all' ? defaultFormats.join(',') : value)
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean)
   for (const name of names) {
     if (!getFormat(name))
       throw new UsageError(`Unknown format \`${name}\`; choose from ${formatNames.join(', ')}`)
+  }
+  // A format may bring a collection with it (`html` its index page).
+  for (const name of [...names]) {
+    const format = getFormat(name)
+    if (format?.scope === 'article') names.push(...(format.with ?? []))
   }
   // Table order: renditions (EPUB, PDF) are built before the ninjs that links to them.
   return formatNames.filter((name) => names.includes(name))
@@ -116,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       pageSize: options.pageSize ?? 'A4',
       maxBytes: options.maxBytes,
       copyImages: formats.some(
-        (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed',
+        (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed' || name === 'html',
       ),
       collect: collectionFormats,
     }))
@@ -209,6 +215,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           .join(', ')}\n`,
       )
     }
+    options.onReport?.(report)
     return report
   }
 

@@ -7,6 +7,7 @@ import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
 import { defaultFormats, formats } from './formats.js'
 import { init } from './init.js'
+import { preview } from './preview.js'
 import { version } from './version.js'
 
 export interface Io {
@@ -92,7 +93,7 @@ export function createProgram(io: Io): Command {
     )
     .addHelpText(
       'after',
-      `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/partners/<partner>.json,\n<out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
+      `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/index.html (the web page),\n<out>/<slug>/partners/<partner>.json, <out>/index.html, <out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
     )
     .action(async (paths: string[], options) => {
       const report = await build({
@@ -155,6 +156,32 @@ export function createProgram(io: Io): Command {
     })
 
   registerDeliveryCommands(program, io)
+  program
+    .command('preview')
+    .description(
+      'build into a temporary folder and show every output side by side in a browser; rebuilds on save',
+    )
+    .argument('[paths...]', 'article files, folders or globs', ['content'])
+    .addOption(
+      new Option('-p, --port <n>', 'port (0: any free port)').argParser(wholeNumber).default(4173),
+    )
+    .option(
+      '--host <host>',
+      'interface to listen on (another than 127.0.0.1 shares the preview)',
+      '127.0.0.1',
+    )
+    .option('--open', 'open the preview in the default browser')
+    .action(async (paths: string[], options) => {
+      await preview({
+        paths,
+        port: options.port,
+        host: options.host,
+        open: options.open,
+        stderr: io.stderr,
+      })
+      // Runs until interrupted (Ctrl-C).
+      await new Promise<never>(() => {})
+    })
 
   return program
 }

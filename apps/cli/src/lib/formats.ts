@@ -55,6 +55,8 @@ export interface ArticleFormat {
   name: string
   scope: 'article'
   description: string
+  /** Collection formats built whenever this one is (`html` brings its index page). */
+  with?: string[]
   render(context: ArticleContext): Promise<Output[]>
 }
 
@@ -86,6 +88,19 @@ export function publicUrl(config: PublicationConfig, outputPath: string): string
 /** Where an article's output folder (`<slug>/`, with its images) is published. */
 export function articleUrl(config: PublicationConfig, slug: string): string | undefined {
   return publicUrl(config, `${encodeURIComponent(slug)}/`)
+}
+
+/**
+ * The path of an article's id under the publication's base URL (`articles/<slug>`),
+ * when the id is such a URL; undefined for `urn:` ids and other sites.
+ */
+function idPath(id: string, baseUrl: string): string | undefined {
+  if (!id.startsWith(baseUrl)) return undefined
+  const rest = id.slice(baseUrl.length).split(/[?#]/)[0] ?? ''
+  const segments = rest.split('/').filter(Boolean)
+  if (segments.length === 0 || segments.some((segment) => segment === '.' || segment === '..'))
+    return undefined
+  return `${segments.join('/')}/`
 }
 
 function renditionLinks(config: PublicationConfig, renditions: BuiltRendition[]) {
@@ -164,8 +179,9 @@ export const formats: Format[] = [
         },
       ]
       if (config.sections.partners !== undefined) {
+        // Partners resolve `<slug>/` under a site-level base URL: the config's, not the article's folder.
         const { partners, messages } = syndication.parsePartners(config.sections.partners, {
-          baseUrl,
+          baseUrl: config.baseUrl,
         })
         for (const message of messages) {
           report(
@@ -202,10 +218,85 @@ export const formats: Format[] = [
       return [
         {
           path: `${slug}/${slug}.jsonld`,
-          data: json(toJsonLd(article, { baseUrl: articleUrl(config, slug), report })),
+          data: json(
+            toJsonLd(article, {
+              baseUrl: articleUrl(config, slug),
+              pageUrl: articleUrl(config, slug),
+              report,
+            }),
+          ),
           contentType: 'application/ld+json',
         },
       ]
+    },
+  },
+  {
+    name: 'html',
+    scope: 'article',
+    description: 'the article web page, <slug>/index.html (and index.html of them all)',
+    with: ['html-index'],
+    async render({ article, config, report, now }) {
+      const { renderWebPage, renderRedirectPage } = await import('@pressroom/web')
+      const { meta } = article
+      const publishable =
+        meta.status === 'usable' && !(meta.embargo && meta.embargo.epochMs > now.getTime())
+      const { toJsonLd } = await import('@pressroom/syndication')
+      const slug = article.meta.slug
+      const url = articleUrl(config, slug)
+      const outputs: Output[] = [
+        {
+          path: `${slug}/index.html`,
+          data: renderWebPage(article, {
+            url,
+            jsonLd: toJsonLd(article, { baseUrl: url, pageUrl: url }),
+            indexHref: '../index.html',
+            siteName: config.publisher?.name,
+            noindex: !publishable,
+            report,
+          }),
+          contentType: 'text/html',
+        },
+      ]
+      // The article's id (`<base_url>articles/<slug>` by default) is a URL too: send it to the page.
+      const id = config.baseUrl && url ? idPath(article.meta.id, config.baseUrl) : undefined
+      if (id && url && id !== `${encodeURIComponent(slug)}/`) {
+        outputs.push({
+          path: `${id.replace(/\/$/, '')}/index.html`,
+          data: renderRedirectPage({
+            to: url,
+            title: article.meta.title,
+            language: article.meta.language,
+            canonical: article.meta.canonicalUrl ?? url,
+          }),
+          contentType: 'text/html',
+        })
+      }
+      return outputs
+    },
+  },
+  {
+    name: 'html-index',
+    scope: 'collection',
+    description: 'index.html: the web pages of the publishable articles, newest first (with html)',
+    async entry({ article, now }) {
+      const { meta } = article
+      if (meta.status !== 'usable' || (meta.embargo && meta.embargo.epochMs > now.getTime()))
+        return undefined
+      const { toWebIndexEntry } = await import('@pressroom/web')
+      return toWebIndexEntry(article, `${encodeURIComponent(meta.slug)}/index.html`)
+    },
+    async keep(kept, entry) {
+      return [...kept, entry]
+    },
+    async render({ entries, config }) {
+      const { renderWebIndex } = await import('@pressroom/web')
+      const html = renderWebIndex(entries as Parameters<typeof renderWebIndex>[0], {
+        siteName: config.publisher?.name,
+        url: config.baseUrl,
+        language: config.language,
+        footer: config.rights,
+      })
+      return [{ path: 'index.html', data: html, contentType: 'text/html' }]
     },
   },
   {
@@ -222,6 +313,8 @@ export const formats: Format[] = [
       return toJsonFeedEntry(article, {
         baseUrl: config.baseUrl,
         articleFolder: (a) => `${encodeURIComponent(a.meta.slug)}/`,
+        // The article's web page (`--format html`): <slug>/index.html.
+        pageUrl: (a) => `${encodeURIComponent(a.meta.slug)}/`,
         renditions: () => links,
         report,
       })
@@ -248,7 +341,7 @@ export const formats: Format[] = [
 ]
 
 export const formatNames = formats.map((format) => format.name)
-export const defaultFormats = ['epub', 'pdf', 'ninjs', 'jsonld', 'jsonfeed']
+export const defaultFormats = ['epub', 'pdf', 'ninjs', 'jsonld', 'html', 'jsonfeed']
 
 export function getFormat(name: string): Format | undefined {
   return formats.find((format) => format.name === name)

@@ -92,7 +92,8 @@ export function footer(state: State): ElementContent[] {
     const item: Element = {
       type: 'element',
       tagName: 'li',
-      properties: { id, role: 'doc-endnote' },
+      // No role: `doc-endnote` is deprecated (DPUB-ARIA 1.1); the list inside `doc-endnotes` says it.
+      properties: { id },
       children: state.wrap(children, true),
     }
     return definition ? state.patch(definition, item) : item

@@ -26,6 +26,13 @@ export interface JsonFeedOptions {
    * else `baseUrl`.
    */
   articleFolder?: (article: Article) => string
+  /**
+   * Each article's web page (the item's `url`) when the article has no
+   * `canonicalUrl`: an absolute http(s) URL, or a path relative to `baseUrl`,
+   * e.g. ``(a) => `${a.meta.slug}/` `` for the CLI's `html` format. Default:
+   * none (only a `canonicalUrl` gives an item its `url`).
+   */
+  pageUrl?: (article: Article) => string | undefined
   /** Where the feed is published, relative to `baseUrl`. Default `'feed.json'`. */
   feedPath?: string
   /** The feed's `description`. Default: none. */
@@ -175,7 +182,10 @@ function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
       : (articleBase(article, undefined) ?? safeUrl(options.baseUrl))
   const hero = articlePictures(article).find((picture) => picture.role === 'hero')
   const image = hero ? imageUrl(hero.image, base) : undefined
-  const url = safeUrl(meta.canonicalUrl)
+  const page = options.pageUrl?.(article)
+  const url =
+    safeUrl(meta.canonicalUrl) ??
+    (page ? (safeUrl(page) ?? resolveUrl(page, safeUrl(options.baseUrl))) : undefined)
   const authors = meta.authors.map((author) => {
     const authorUrl = safeUrl(author.url)
     return authorUrl ? { name: author.name, url: authorUrl } : { name: author.name }

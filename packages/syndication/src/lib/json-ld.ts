@@ -10,6 +10,8 @@ import { articleBase, imageUrl, safeUrl } from './urls.js'
 export interface JsonLdOptions {
   /** Absolute URL the article's folder is published at (images resolve against it). Default: the article's `canonicalUrl`. */
   baseUrl?: string
+  /** Absolute http(s) URL of the article's web page (`url`, `mainEntityOfPage`) when it has no `canonicalUrl`. Default: none. */
+  pageUrl?: string
   /** `isAccessibleForFree`. Default `true`. */
   isAccessibleForFree?: boolean
   /** Absolute URL of the publisher's logo (`publisher.logo`). Default: none. */
@@ -32,7 +34,7 @@ const notSameAs = new Set(['url', 'email'])
 export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArticleJsonLd {
   const { meta } = article
   const base = articleBase(article, options.baseUrl)
-  const page = safeUrl(meta.canonicalUrl)
+  const page = safeUrl(meta.canonicalUrl) ?? safeUrl(options.pageUrl)
   const images = articlePictures(article)
     .filter((picture) => picture.role === 'hero')
     .flatMap((picture) => {

@@ -1,0 +1,6 @@
+export { compareWebIndexEntries, renderWebIndex } from './lib/index-page.js'
+export { type WebLabels, webLabels } from './lib/labels.js'
+export { renderWebPage, toWebIndexEntry } from './lib/page.js'
+export { renderRedirectPage } from './lib/redirect.js'
+export { defaultStylesheet } from './lib/stylesheet.js'
+export type { WebIndexEntry, WebIndexOptions, WebPageOptions } from './lib/types.js'

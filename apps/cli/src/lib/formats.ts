@@ -5,7 +5,7 @@
  * `(article or articles, options) -> bytes or a JSON value`.
  */
 import type { Article, PublicationConfig } from '@pressroom/article'
-import { articleToJson, createMessage } from '@pressroom/article'
+import { articleToJson } from '@pressroom/article'
 import type { JsonFeedEntry } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 
@@ -47,6 +47,8 @@ export interface BundleContext {
   articles: Article[]
   report: (message: VFileMessage) => void
   title?: string
+  /** The collection's language: the publication's (`pressroom.yaml` `language`); each article keeps its own. */
+  language?: string
 }
 
 export interface ArticleFormat {
@@ -159,18 +161,8 @@ export const formats: Format[] = [
         },
       ]
       if (config.sections.partners !== undefined) {
-        const { partners, messages } = syndication.parsePartners(config.sections.partners, {
-          baseUrl,
-        })
-        for (const message of messages) {
-          report(
-            createMessage(config.path, `${message.field}: ${message.message}`, {
-              ruleId: 'invalid-partner',
-              source: 'pressroom-syndication',
-              fatal: message.severity === 'error',
-            }),
-          )
-        }
+        // The section was validated once, with positions, before the run (config-cache.ts).
+        const { partners } = syndication.parsePartners(config.sections.partners, { baseUrl })
         const result = syndication.partnerDocuments(article, partners, {
           now,
           renditions: links,
@@ -236,6 +228,8 @@ export const formats: Format[] = [
       const feed = jsonFeedFromEntries(entries as Parameters<typeof jsonFeedFromEntries>[0], {
         baseUrl: config.baseUrl,
         title: config.publisher?.name,
+        // The publication's language, not the newest item's.
+        ...(config.language ? { language: config.language } : {}),
       })
       return [{ path: 'feed.json', data: json(feed), contentType: 'application/feed+json' }]
     },
@@ -252,6 +246,10 @@ export function getFormat(name: string): Format | undefined {
 /** The bundle (`--bundle TITLE`): one EPUB of all the articles. */
 export async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
   const { renderEpub } = await import('@pressroom/epub')
-  const bytes = await renderEpub(context.articles, { title: context.title, report: context.report })
+  const bytes = await renderEpub(context.articles, {
+    title: context.title,
+    report: context.report,
+    ...(context.language ? { language: context.language } : {}),
+  })
   return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]
 }

@@ -66,7 +66,10 @@ export interface BuildReport {
     errors: number
     warnings: number
     ms: number
+    /** Articles were left unfinished (Ctrl-C or SIGTERM during the run): run again to continue. */
     interrupted: boolean
+    /** Stopped by Ctrl-C or SIGTERM (during the run, or while watching). */
+    stopped: boolean
     /** Peak resident memory of this process and its workers, in MB. */
     peakRssMB: number
   }
@@ -139,6 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         warnings: 0,
         ms: 0,
         interrupted: false,
+        stopped: false,
         peakRssMB: 0,
       },
     }
@@ -172,7 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         collect: collectionFormats,
       }))
       const collector = new Collector(options.feedItems ?? 100)
-      progress.start(tasks.length)
+      progress.start(tasks.length, Math.min(jobs, tasks.length))
       const finished = await Promise.all(
         tasks.map(async (task) => {
           const outcome = await pool.run<ArticleResult>({ kind: 'article', task })
@@ -224,6 +228,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       warnings: all.filter((m) => !m.fatal).length,
       ms: Math.round(performance.now() - started),
       interrupted,
+      stopped: stop.signal.aborted,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     })
     if (!options.json) summarise(report, results, configBroken)
@@ -298,6 +303,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       })
     }
     await stopping
+    report.summary.stopped = stop.signal.aborted
     return report
   } finally {
     process.off('SIGINT', onSignal)

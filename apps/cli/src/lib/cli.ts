@@ -140,7 +140,7 @@ export function createProgram(io: Io): Command {
         stdout: io.stdout,
       })
       if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-      if (report.summary.interrupted) process.exitCode = 130
+      if (report.summary.stopped) process.exitCode = 130
       else if (
         report.summary.failed > 0 ||
         report.summary.errors > 0 ||

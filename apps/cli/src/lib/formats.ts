@@ -162,7 +162,11 @@ export const formats: Format[] = [
       ]
       if (config.sections.partners !== undefined) {
         // The section was validated once, with positions, before the run (config-cache.ts).
-        const { partners } = syndication.parsePartners(config.sections.partners, { baseUrl })
+        // A partner's links resolve against its own `base_url`, else the publication's; the article's
+        // folder (`<slug>/`) is added by partnerDocuments.
+        const { partners } = syndication.parsePartners(config.sections.partners, {
+          baseUrl: config.baseUrl,
+        })
         const result = syndication.partnerDocuments(article, partners, {
           now,
           renditions: links,

@@ -323,14 +323,24 @@ function failedResult(
   const reason =
     outcome.reason === 'timeout'
       ? `Cannot build: ${outcome.message}. Something in the article is too costly to parse or lay out (such as thousands of nested quotes, lists or emphasis markers): simplify it, or raise the limit (--timeout ${Math.ceil((timeout * 2) / 1000)})`
-      : `Cannot build: ${outcome.message} (please report it with this article)`
+      : outcome.reason === 'memory'
+        ? `Cannot build: ${outcome.message}; split the article, or raise the ceiling (--max-memory)`
+        : `Cannot build: ${outcome.message} (please report it with this article)`
   return {
     file: display,
     ok: false,
     status: 'failed',
     formats: [],
     messages: [
-      fileError(display, reason, outcome.reason === 'timeout' ? 'timeout' : 'worker-crashed'),
+      fileError(
+        display,
+        reason,
+        outcome.reason === 'timeout'
+          ? 'timeout'
+          : outcome.reason === 'memory'
+            ? 'out-of-memory'
+            : 'worker-crashed',
+      ),
     ],
     entries: {},
     ms: 0,

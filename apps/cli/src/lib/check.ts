@@ -74,8 +74,12 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
               file,
               outcome.reason === 'timeout'
                 ? `Cannot check: ${outcome.message}. Something in the article is too costly to parse (such as thousands of nested quotes, lists or emphasis markers): simplify it`
-                : `Cannot check: ${outcome.message} (please report it with this article)`,
-              outcome.reason === 'timeout' ? 'timeout' : 'worker-crashed',
+                : `Cannot check: ${outcome.message}`,
+              outcome.reason === 'timeout'
+                ? 'timeout'
+                : outcome.reason === 'memory'
+                  ? 'out-of-memory'
+                  : 'worker-crashed',
             ),
           ],
         }

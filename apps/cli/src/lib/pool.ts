@@ -27,7 +27,7 @@ export interface PoolOptions {
 /** How a job ended. */
 export type Outcome<T> =
   | { ok: true; value: T }
-  | { ok: false; reason: 'timeout' | 'crashed' | 'interrupted'; message: string }
+  | { ok: false; reason: 'timeout' | 'memory' | 'crashed' | 'interrupted'; message: string }
 
 interface Pending {
   job: Job
@@ -49,6 +49,8 @@ export class WorkerPool {
   private readonly queue: Pending[] = []
   private readonly slots = new Set<Slot>()
   private closed = false
+  /** Workers that died before they were ready, in a row: past 3, the jobs fail instead of looping. */
+  private failedStarts = 0
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -107,6 +109,7 @@ export class WorkerPool {
     worker.on('message', (message: { ready?: true; value?: unknown }) => {
       if (message.ready) {
         slot.ready = true
+        this.failedStarts = 0
         this.pump()
         if (!slot.pending) worker.unref()
         return
@@ -127,13 +130,21 @@ export class WorkerPool {
       clearTimeout(slot.timer)
       const pending = slot.pending
       slot.pending = undefined
+      if (!slot.ready && !slot.ending && ++this.failedStarts >= 3) {
+        const message = `no worker could start: ${crashReason(slot.error, code, this.options.maxMemoryMb)}`
+        for (const waiting of this.queue.splice(0))
+          waiting.resolve({ ok: false, reason: 'crashed', message })
+      }
       if (pending && !slot.ending) {
         // A real crash: retry once in a new worker, then report it with its reason.
         if (pending.attempts < 2 && !this.closed) this.queue.unshift(pending)
         else
           pending.resolve({
             ok: false,
-            reason: 'crashed',
+            reason:
+              (slot.error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? 'memory'
+                : 'crashed',
             message: crashReason(slot.error, code, this.options.maxMemoryMb),
           })
       }

@@ -202,6 +202,45 @@ describe('a per-article time limit', () => {
   })
 })
 
+describe('a memory ceiling per worker', () => {
+  it('an article that needs more fails alone, after one retry, with the reason and a hint', () => {
+    const folder = temp()
+    writeFileSync(path.join(folder, 'small.md'), '---\ntitle: Small\n---\nSmall.\n')
+    const paragraphs = Array.from(
+      { length: 40_000 },
+      (_, index) => `Paragraph ${index} with some words and more words to fill it up nicely.\n\n`,
+    ).join('')
+    writeFileSync(path.join(folder, 'big.md'), `---\ntitle: Big\n---\n\n${paragraphs}`)
+    const run = pressroom([
+      'build',
+      folder,
+      '--format',
+      'ast',
+      '--out',
+      temp(),
+      '--max-memory',
+      '48',
+      '--json',
+    ])
+    expect(run.status).toBe(1)
+    const report = JSON.parse(run.stdout)
+    const byFile = Object.fromEntries(
+      report.articles.map((a: { file: string }) => [path.basename(a.file), a]),
+    )
+    expect(byFile['small.md'].ok).toBe(true)
+    expect(byFile['big.md'].ok).toBe(false)
+    expect(byFile['big.md'].messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'out-of-memory',
+        fatal: true,
+        reason: expect.stringMatching(
+          /memory ceiling of 48 MB per article \(twice\).*raise the ceiling \(--max-memory\)/,
+        ),
+      }),
+    ])
+  })
+})
+
 describe('signals', () => {
   it('SIGTERM stops a run at once even while an article is being rendered, leaving no partial file', async () => {
     const folder = temp()

@@ -15,7 +15,7 @@ export function isEditorTemporary(name: string): boolean {
   return (
     /^sed[A-Za-z0-9]{6}$/.test(base) ||
     /^\d+$/.test(base) ||
-    /\.sw[a-p]$/.test(base) ||
+    /\.sw[a-px]$/.test(base) ||
     base.endsWith('~') ||
     /^#.*#$/.test(base) ||
     base.startsWith('.#') ||

@@ -32,6 +32,8 @@ export interface ArticleTask {
   copyImages?: boolean
   /** Collection formats this article contributes an entry to (`jsonfeed`). */
   collect?: string[]
+  /** The hash of the config the main thread loaded: a worker holding another reloads (watch mode). */
+  configHash?: string
 }
 
 export interface FormatResult {

@@ -149,8 +149,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     // The publication config is checked once, before anything is written: an error in it stops the run.
     const configMessages = new Map<string, MessageData[]>()
+    const configHashes = new Map<string, string>()
     for (const file of found.files) {
       const loaded = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
+      configHashes.set(file, loaded.hash)
       if (loaded.config.path && loaded.messages.length > 0)
         configMessages.set(loaded.config.path, loaded.messages)
     }
@@ -174,6 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed',
         ),
         collect: collectionFormats,
+        configHash: configHashes.get(file),
       }))
       const collector = new Collector(options.feedItems ?? 100)
       progress.start(tasks.length, Math.min(jobs, tasks.length))

@@ -13,7 +13,7 @@ import {
   buildArticle,
   describeFailure,
 } from './build-article.js'
-import { configFor } from './config-cache.js'
+import { clearConfigCache, configFor } from './config-cache.js'
 import { type Output, renderBundle } from './formats.js'
 import { type MessageData, toData } from './messages.js'
 
@@ -39,9 +39,19 @@ export interface BundleValue {
   messages: MessageData[]
 }
 
+let configHash: string | undefined
+
 /** Run one job (also usable in-process, by tests and library callers). */
 export async function runJob(job: Job): Promise<ArticleResult | CheckValue | BundleValue> {
-  if (job.kind === 'article') return buildArticle(job.task)
+  if (job.kind === 'article') {
+    // The config changed since this worker loaded it (watch mode): read it again.
+    const hash = job.task.configHash
+    if (hash !== undefined && hash !== configHash) {
+      if (configHash !== undefined) clearConfigCache()
+      configHash = hash
+    }
+    return buildArticle(job.task)
+  }
   try {
     return await runOther(job)
   } catch (error) {

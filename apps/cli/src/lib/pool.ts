@@ -38,6 +38,8 @@ interface Pending {
 interface Slot {
   worker: Worker
   ready: boolean
+  /** Jobs this worker has taken. */
+  taken: number
   pending?: Pending
   timer?: NodeJS.Timeout
   /** Set when we end the worker ourselves (time limit, shutdown): its exit is not a crash. */
@@ -104,7 +106,7 @@ export class WorkerPool {
       workerData: { preload: this.options.preload ?? [] },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
-    const slot: Slot = { worker, ready: false }
+    const slot: Slot = { worker, ready: false, taken: 0 }
     this.slots.add(slot)
     worker.on('message', (message: { ready?: true; value?: unknown }) => {
       if (message.ready) {
@@ -156,6 +158,9 @@ export class WorkerPool {
     slot.pending = pending
     pending.attempts++
     slot.worker.ref()
+    // A worker's first job also pays for what every later one reuses (fonts parsed, renderer code
+    // compiled): it gets twice the limit, so that the limit measures the article's own work.
+    const limit = slot.taken++ === 0 ? 2 * this.options.timeoutMs : this.options.timeoutMs
     slot.timer = setTimeout(() => {
       slot.ending = true
       slot.pending = undefined
@@ -165,7 +170,7 @@ export class WorkerPool {
         message: `took longer than the time limit of ${seconds(this.options.timeoutMs)} (--timeout); stopped`,
       })
       void slot.worker.terminate()
-    }, this.options.timeoutMs)
+    }, limit)
     slot.worker.postMessage(pending.job)
   }
 }

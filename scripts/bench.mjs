@@ -7,10 +7,12 @@
 //   npm run bench                    # 200 and 2,000 articles
 //   node scripts/bench.mjs --sizes 50 --formats epub,pdf
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { makeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'apps/cli/bin/pressroom.js')
@@ -25,52 +27,6 @@ const pandocSample = Number(option('pandoc-sample', '10'))
 const broken = Number(option('broken', '3'))
 
 const content = path.join(root, 'content')
-const sources = readdirSync(content).filter((name) => name.endsWith('.md') && name !== 'README.md')
-const texts = Object.fromEntries(
-  sources.map((name) => [name, readFileSync(path.join(content, name), 'utf8')]),
-)
-
-/** A corpus of `count` articles: the content/ articles and variations of them (lengths, a few broken ones). */
-function makeCorpus(count) {
-  const folder = mkdtempSync(path.join(tmpdir(), `pressroom-bench-${count}-`))
-  cpSync(path.join(content, 'images'), path.join(folder, 'images'), { recursive: true })
-  cpSync(path.join(content, 'pressroom.yaml'), path.join(folder, 'pressroom.yaml'))
-  for (let index = 0; index < count; index++) {
-    const name = sources[index % sources.length]
-    let text = texts[name].replace(/^slug: .*$/m, '').replace(/^id: .*$/m, '')
-    const [, frontmatter, body] = text.match(/^(---\n[\s\S]*?\n---\n)([\s\S]*)$/)
-    const variant = Math.floor(index / sources.length) % 4
-    // Lengths: as written, half, double, triple.
-    const paragraphs = body.split(/\n\n/)
-    const bodyVariant =
-      variant === 1
-        ? paragraphs.slice(0, Math.max(3, paragraphs.length >> 1)).join('\n\n')
-        : variant >= 2
-          ? Array(variant).fill(body).join('\n\n')
-          : body
-    text = `${frontmatter}${bodyVariant}`
-    if (variant >= 2) text = dedupeFootnotes(text)
-    const file = path.join(folder, `a${String(index).padStart(5, '0')}-${name}`)
-    writeFileSync(file, index < broken ? text.replace(/^title: .*$/m, 'title: [unclosed') : text)
-  }
-  return folder
-}
-
-/** Repeated bodies define each footnote several times: keep the first definition. */
-function dedupeFootnotes(text) {
-  const seen = new Set()
-  return text
-    .split('\n')
-    .filter((line) => {
-      const match = line.match(/^\[\^([^\]]+)\]:/)
-      if (!match) return true
-      if (seen.has(match[1])) return false
-      seen.add(match[1])
-      return true
-    })
-    .join('\n')
-}
-
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
@@ -108,7 +64,7 @@ console.log(
   `Pressroom benchmark: ${availableParallelism()} cores, Node ${process.version}, --jobs ${availableParallelism()}\n`,
 )
 for (const size of sizes) {
-  const folder = makeCorpus(size)
+  const folder = makeCorpus(size, broken)
   for (const formats of formatSets) {
     const { seconds, report, status } = runBuild(folder, formats)
     const times = report.articles.filter((a) => a.ok).map((a) => a.ms)
@@ -149,7 +105,7 @@ console.log(
 // pandoc (and WeasyPrint) on the same articles, one process per article as a newsroom would run them.
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
 if (has('pandoc')) {
-  const folder = makeCorpus(pandocSample)
+  const folder = makeCorpus(pandocSample, broken)
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
     .slice(broken)

@@ -14,17 +14,24 @@ export interface Run {
   stderr: string
 }
 
-/** Run the built `pressroom` CLI from the repository root. */
+/**
+ * Run the built `pressroom` CLI from the repository root. `timeoutMs` (default 10 minutes) kills a
+ * run that hangs, so that a test fails with a message instead of hanging the suite; it is a safety
+ * net, never a speed assertion.
+ */
 export function pressroom(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
     encoding: 'utf8',
+    timeout: options.timeoutMs ?? 600_000,
+    killSignal: 'SIGKILL',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: 256 * 1024 * 1024,
   })
+  if (result.error) throw result.error
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 

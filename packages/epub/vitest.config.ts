@@ -4,7 +4,9 @@ export default defineProject({
   test: {
     name: 'epub',
     include: ['test/**/*.test.ts'],
-    // Books are zipped and covers drawn with sharp: seconds each on a busy, shared machine.
+    // Tests must pass on a loaded machine (renderers, validators and child processes are slow there):
+    // generous limits, never a speed assertion. A test that needs more sets its own.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 })

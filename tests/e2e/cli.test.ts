@@ -193,7 +193,7 @@ describe('pressroom build --format ast', () => {
     // The human summary names the failures.
     const human = pressroom(['build', 'bad', '--format', 'ast', '--out', temp()], { cwd: fixtures })
     expect(human.stderr).toMatch(
-      /4 of 9 articles built .*; failed: .*bad\/binary\.md.*bad\/broken-yaml\.md/,
+      /9 articles: 4 built, 5 failed .*; failed: .*bad\/binary\.md.*bad\/broken-yaml\.md/,
     )
   })
 

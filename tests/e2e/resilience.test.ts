@@ -105,14 +105,16 @@ describe('pressroom build --watch', () => {
       writeFileSync(file, '---\ntitle: Watched\n---\nSecond version.\n')
       const changed = Date.now()
       let elapsed = Number.POSITIVE_INFINITY
-      while (Date.now() - changed < 5000) {
+      while (Date.now() - changed < 30_000) {
         if (existsSync(ast) && readFileSync(ast, 'utf8').includes('Second version.')) {
           elapsed = Date.now() - changed
           break
         }
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
-      expect(elapsed).toBeLessThan(1000)
+      // The rebuild starts 150 ms after the change (within a second on an idle machine); the bound is
+      // generous so the test does not depend on the machine being idle.
+      expect(elapsed).toBeLessThan(15_000)
     } finally {
       child.kill('SIGINT')
     }

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await writeFile(books.collection, await renderEpub(articles, { title: 'Digest' }))
   books.hostile = path.join(folder, 'hostile.epub')
   await writeFile(books.hostile, await renderEpub(await hostileArticle()))
-}, 60_000)
+}, 300_000)
 
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true })
@@ -101,7 +101,7 @@ describe.skipIf(!existsSync(javaEpubcheck))('EPUBCheck 4.2.6 (Java) with -u', ()
         lines: [],
       })
     }
-  }, 180_000)
+  }, 900_000)
 })
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
@@ -158,6 +158,6 @@ describe.skipIf(!chromium || !existsSync(ace))(
           expect.arrayContaining(['a11y:certifiedBy', 'a11y:certifierCredential']),
         )
       }
-    }, 180_000)
+    }, 900_000)
   },
 )

@@ -33,6 +33,8 @@ export interface ArticleTask {
   copyImages?: boolean
   /** Collection formats this article contributes an entry to (`jsonfeed`). */
   collect?: string[]
+  /** The hash of the config the main thread loaded: a worker holding another reloads (watch mode). */
+  configHash?: string
 }
 
 export interface FormatResult {
@@ -45,7 +47,11 @@ export interface FormatResult {
 export interface ArticleResult {
   file: string
   slug?: string
+  /** The article's `meta.id` (once parsed). */
+  id?: string
   ok: boolean
+  /** `built` (something was rendered), `up-to-date` (everything came from the cache) or `failed`. */
+  status: 'built' | 'up-to-date' | 'failed'
   formats: FormatResult[]
   messages: MessageData[]
   ms: number
@@ -61,17 +67,26 @@ interface CacheEntry {
 
 interface CacheFile {
   version: 1
+  /** The article's absolute path (a later partial build takes this article's feed entry from here). */
+  source?: string
   formats: Record<string, CacheEntry>
 }
 
 const renditionNames: Record<string, string> = { epub: 'epub', pdf: 'pdf' }
 
-function cachePath(outDir: string, file: string): string {
-  const id = createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 24)
-  return path.join(outDir, '.pressroom-cache', `${id}.json`)
+/** The cache folder of an output folder. */
+export const cacheFolder = '.pressroom-cache'
+
+/** The name of an article's cache file. */
+export function cacheName(file: string): string {
+  return `${createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 24)}.json`
 }
 
-async function readCache(file: string): Promise<CacheFile> {
+function cachePath(outDir: string, file: string): string {
+  return path.join(outDir, cacheFolder, cacheName(file))
+}
+
+export async function readCache(file: string): Promise<CacheFile> {
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile
     if (data.version === 1 && data.formats) return data
@@ -100,11 +115,13 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   const result: ArticleResult = {
     file: display,
     ok: false,
+    status: 'failed',
     formats: [],
     messages: [],
     ms: 0,
     entries: {},
   }
+  let rendered = false
   const renditions: BuiltRendition[] = []
   try {
     const folder = path.dirname(path.resolve(task.file))
@@ -112,6 +129,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     const article = await readArticle(display, { config: loaded.config, maxBytes: task.maxBytes })
     result.messages.push(...article.messages.map(toData))
     result.slug = article.meta.slug
+    result.id = article.meta.id
     if (hasErrors(article.messages)) {
       result.ms = performance.now() - started
       return result
@@ -134,7 +152,8 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     }
 
     const cacheFile = cachePath(task.outDir, task.file)
-    const cache = task.force ? { version: 1 as const, formats: {} } : await readCache(cacheFile)
+    const cache: CacheFile = task.force ? { version: 1, formats: {} } : await readCache(cacheFile)
+    cache.source = path.resolve(task.file)
     const baseKey = createHash('sha256')
       .update(version)
       .update(article.sourceHash)
@@ -175,6 +194,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
         continue
       }
       const messages: VFileMessage[] = []
+      rendered = true
       try {
         const outputs = await format.render(contextFor(messages))
         const written: CacheEntry['outputs'] = []
@@ -220,6 +240,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
         continue
       }
       const messages: VFileMessage[] = []
+      rendered = true
       try {
         const entry = await format.entry(contextFor(messages))
         cache.formats[name] = { key, outputs: [], entry }
@@ -232,9 +253,11 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     }
     await writeFileAtomic(cacheFile, JSON.stringify(cache))
     result.ok = !failed
+    result.status = failed ? 'failed' : rendered ? 'built' : 'up-to-date'
   } catch (error) {
     result.messages.push(describeFailure(display, undefined, error))
   }
+  result.messages = once(result.messages)
   result.ms = performance.now() - started
   return result
 
@@ -249,6 +272,23 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       sizeInBytes: outputs[0].sizeInBytes,
     })
   }
+}
+
+/**
+ * Each problem once per article: the reader reports raw HTML (say) once, and every format and partner
+ * that meets the same node reports it again. Keep the first message for a place and rule (the
+ * reader's, which has the hint); messages without a place are kept once per text.
+ */
+export function once(messages: MessageData[]): MessageData[] {
+  const seen = new Set<string>()
+  return messages.filter((message) => {
+    const key = message.line
+      ? `${message.line}:${message.column}-${message.endLine}:${message.endColumn}\0${message.ruleId ?? message.reason}\0${message.fatal}`
+      : `\0${message.reason}\0${message.fatal}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** A renderer that threw: a user-facing message, with the stack only for our own bugs. */

@@ -1,18 +1,29 @@
-import { watch as watchFolder } from 'node:fs'
+/** `pressroom build`: one run over the articles (and, with --watch, one per change). */
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { type Article, readArticle } from '@pressroom/article'
-import { slug as githubSlug } from 'github-slugger'
-import type { VFileMessage } from 'vfile-message'
-import { type ArticleResult, type ArticleTask, buildArticle } from './build-article.js'
-import { clearConfigCache, configFor } from './config-cache.js'
+import type { ArticleResult, ArticleTask } from './build-article.js'
+import {
+  addCachedEntries,
+  buildCollections,
+  type CollectionResult,
+  Collector,
+} from './collections.js'
+import { configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
-import { defaultFormats, formatNames, getFormat, type Output, renderBundle } from './formats.js'
-import { heldReason } from './held.js'
-import { fileError, type MessageData, toData } from './messages.js'
+import { defaultFormats, formatNames, getFormat } from './formats.js'
+import { fileError, type MessageData } from './messages.js'
+import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
-import { removePending, sweepTemporaryFiles, writeFileAtomic } from './write.js'
+import { watchAndRebuild } from './watch.js'
+import { removePending, sweepTemporaryFiles } from './write.js'
+
+export type { CollectionResult } from './collections.js'
+
+/** Default time limit of one article (`--timeout`). */
+export const defaultTimeoutMs = 60_000
+/** Default memory ceiling of one worker (`--max-memory`). */
+export const defaultMaxMemoryMb = 1024
 
 export interface BuildOptions {
   paths: string[]
@@ -28,22 +39,18 @@ export interface BuildOptions {
   now?: string
   pageSize?: 'A4' | 'Letter'
   maxBytes?: number
-  /** Per-article time limit in milliseconds (default 120 s). */
+  /** Time limit of one article's own work, in milliseconds (default 60 s); past it, that article fails alone. */
   timeout?: number
+  /** Memory ceiling of each worker's heap, in MB (default 1024). */
+  maxMemoryMb?: number
   /** Items in the JSON Feed: the newest N (default 100; 0 for every article). */
   feedItems?: number
   stderr?: NodeJS.WriteStream
   stdout?: NodeJS.WritableStream
+  /** Stops the run (and --watch) like Ctrl-C. The CLI stops on SIGINT and SIGTERM. */
+  signal?: AbortSignal
   /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
   onReport?: (report: BuildReport) => void
-}
-
-export interface CollectionResult {
-  name: string
-  ok: boolean
-  outputs: { path: string; sizeInBytes: number }[]
-  messages: MessageData[]
-  ms: number
 }
 
 export interface BuildReport {
@@ -53,12 +60,18 @@ export interface BuildReport {
   collections: CollectionResult[]
   summary: {
     articles: number
+    /** Articles rendered in this run (in at least one format). */
     built: number
+    /** Articles whose every output was already up to date. */
+    upToDate: number
     failed: number
     errors: number
     warnings: number
     ms: number
+    /** Articles were left unfinished (Ctrl-C or SIGTERM during the run): run again to continue. */
     interrupted: boolean
+    /** Stopped by Ctrl-C or SIGTERM (during the run, or while watching). */
+    stopped: boolean
     /** Peak resident memory of this process and its workers, in MB. */
     peakRssMB: number
   }
@@ -91,6 +104,8 @@ function parseNow(value: string | undefined): string {
   return new Date(time).toISOString()
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
 /** Build every article in every requested format. Resolves with the report; sets no exit code itself. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const stderr = options.stderr ?? process.stderr
@@ -98,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const now = parseNow(options.now)
   const outDir = path.resolve(options.out)
   const jobs = Math.max(1, options.jobs ?? availableParallelism())
+  const timeout = options.timeout ?? defaultTimeoutMs
   const progress = new Progress({
     quiet: Boolean(options.quiet),
     json: Boolean(options.json),
@@ -105,212 +121,240 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   })
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
+  const stop = new AbortController()
+  const pool = new WorkerPool({
+    size: jobs,
+    timeoutMs: timeout,
+    maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
+    preload: formats,
+  })
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
     const found = await discover(paths)
     if (found.files.length === 0)
       throw new UsageError(`No articles (*.md) found in ${paths.join(', ')}`)
-    await sweepTemporaryFiles(outDir)
-    const tasks: ArticleTask[] = found.files.map((file) => ({
-      file,
-      formats: articleFormats,
-      outDir,
-      root: found.roots.get(file),
-      force,
-      now,
-      pageSize: options.pageSize ?? 'A4',
-      maxBytes: options.maxBytes,
-      copyImages: formats.some(
-        (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed' || name === 'html',
-      ),
-      collect: collectionFormats,
-    }))
-    // Config problems are reported once, not once per article.
+    const report: BuildReport = {
+      out: path.relative(process.cwd(), outDir) || '.',
+      formats,
+      articles: [],
+      collections: [],
+      summary: {
+        articles: found.files.length,
+        built: 0,
+        upToDate: 0,
+        failed: 0,
+        errors: 0,
+        warnings: 0,
+        ms: 0,
+        interrupted: false,
+        stopped: false,
+        peakRssMB: 0,
+      },
+    }
+
+    // The publication config is checked once, before anything is written: an error in it stops the run.
     const configMessages = new Map<string, MessageData[]>()
-    for (const task of tasks) {
-      const loaded = await configFor(path.dirname(path.resolve(task.file)), task.root)
+    const configHashes = new Map<string, string>()
+    for (const file of found.files) {
+      const loaded = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
+      configHashes.set(file, loaded.hash)
       if (loaded.config.path && loaded.messages.length > 0)
         configMessages.set(loaded.config.path, loaded.messages)
     }
     const configProblems = [...configMessages.values()].flat()
     progress.messages(configProblems)
+    const configBroken = configProblems.some((message) => message.fatal)
 
-    progress.start(tasks.length)
-    // Collection entries are merged as articles finish (the feed keeps only its newest items),
-    // so a run over thousands of articles never holds all their entries at once.
-    const kept = new Map<string, unknown[]>()
-    let merging = Promise.resolve()
-    const collect = (result: ArticleResult) => {
-      const entries = result.ok ? Object.entries(result.entries) : []
-      result.entries = {}
-      merging = merging.then(async () => {
-        for (const [name, entry] of entries) {
-          const format = getFormat(name)
-          if (format?.scope !== 'collection') continue
-          kept.set(name, await format.keep(kept.get(name) ?? [], entry, options.feedItems ?? 100))
-        }
-      })
-    }
-    const results =
-      articleFormats.length > 0 || collectionFormats.length > 0
-        ? await runTasks(tasks, jobs, progress, options.timeout ?? 120_000, collect)
-        : []
-    await merging
-    await progress.flush()
-    progress.clear()
-    checkSlugs(results)
-
-    const collections: CollectionResult[] = []
-    if (!interrupted && (collectionFormats.length > 0 || options.bundle !== undefined)) {
-      collections.push(
-        ...(await buildCollections(
-          results,
-          kept,
-          found.roots,
-          collectionFormats,
-          options,
-          outDir,
-          progress,
-        )),
+    let results: ArticleResult[] = []
+    if (!configBroken) {
+      await sweepTemporaryFiles(outDir)
+      const tasks: ArticleTask[] = found.files.map((file) => ({
+        file,
+        formats: articleFormats,
+        outDir,
+        root: found.roots.get(file),
+        force,
+        now,
+        pageSize: options.pageSize ?? 'A4',
+        maxBytes: options.maxBytes,
+        copyImages: formats.some(
+          (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed' || name === 'html',
+        ),
+        collect: collectionFormats,
+        configHash: configHashes.get(file),
+      }))
+      const collector = new Collector(options.feedItems ?? 100)
+      progress.start(tasks.length, Math.min(jobs, tasks.length))
+      const finished = await Promise.all(
+        tasks.map(async (task) => {
+          const outcome = await pool.run<ArticleResult>({ kind: 'article', task })
+          // Stopped by Ctrl-C: not a failure of the article; the next run builds it.
+          if (!outcome.ok && outcome.reason === 'interrupted') return undefined
+          const result = outcome.ok ? outcome.value : failedResult(task.file, outcome, timeout)
+          progress.finish(result)
+          if (result.ok) collector.add(result.entries)
+          result.entries = {}
+          return result
+        }),
       )
+      results = finished.filter((result) => result !== undefined)
+      await progress.flush()
+      progress.clear()
+      checkSlugs(results)
+      if (!stop.signal.aborted) {
+        await addCachedEntries(outDir, found.files, collectionFormats, collector)
+        await collector.done()
+        if (collectionFormats.length > 0 || options.bundle !== undefined)
+          report.collections = await buildCollections({
+            results,
+            kept: collector.kept,
+            roots: found.roots,
+            names: collectionFormats,
+            build: options,
+            outDir,
+            progress,
+            pool,
+          })
+      }
     }
     await progress.flush()
     const all = [
       ...configProblems,
       ...results.flatMap((r) => r.messages),
-      ...collections.flatMap((c) => c.messages),
+      ...report.collections.flatMap((c) => c.messages),
     ]
-    const failed =
-      results.filter((result) => !result.ok).length + collections.filter((c) => !c.ok).length
-    const report: BuildReport = {
-      out: path.relative(process.cwd(), outDir) || '.',
-      formats,
-      articles: results,
-      collections,
-      summary: {
-        articles: tasks.length,
-        built: results.filter((result) => result.ok).length,
-        failed,
-        errors: all.filter((m) => m.fatal).length,
-        warnings: all.filter((m) => !m.fatal).length,
-        ms: Math.round(performance.now() - started),
-        interrupted,
-        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-      },
-    }
-    if (!options.json && !options.quiet) {
-      const names = results.filter((result) => !result.ok).map((result) => result.file)
-      stderr.write(
-        `${report.summary.built} of ${report.summary.articles} article${report.summary.articles === 1 ? '' : 's'} built into ${report.out}/ in ${report.summary.ms} ms` +
-          (names.length > 0 ? `; failed: ${names.join(', ')}` : '') +
-          (interrupted ? ' (interrupted: run again to continue)' : '') +
-          '\n',
-      )
-    } else if (options.quiet && !options.json && failed > 0) {
-      stderr.write(
-        `failed: ${results
-          .filter((r) => !r.ok)
-          .map((r) => r.file)
-          .join(', ')}\n`,
-      )
-    }
+    const interrupted = stop.signal.aborted
+    report.articles = results
+    Object.assign(report.summary, {
+      built: results.filter((result) => result.status === 'built').length,
+      upToDate: results.filter((result) => result.status === 'up-to-date').length,
+      failed: configBroken
+        ? found.files.length
+        : results.filter((result) => !result.ok).length +
+          report.collections.filter((c) => !c.ok).length,
+      errors: all.filter((m) => m.fatal).length,
+      warnings: all.filter((m) => !m.fatal).length,
+      ms: Math.round(performance.now() - started),
+      interrupted,
+      stopped: stop.signal.aborted,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    })
+    if (!options.json) summarise(report, results, configBroken)
     options.onReport?.(report)
     return report
   }
 
-  let interrupted = false
-  const onSignal = async (signal: NodeJS.Signals) => {
-    if (interrupted) process.exit(130)
-    interrupted = true
+  const summarise = (report: BuildReport, results: ArticleResult[], configBroken: boolean) => {
+    const { summary } = report
+    const failedNames = results.filter((result) => !result.ok).map((result) => result.file)
+    if (configBroken) {
+      stderr.write(
+        `Nothing built: fix ${plural(summary.errors, 'error')} in the publication config first (nothing was written)\n`,
+      )
+      return
+    }
+    if (options.quiet) {
+      if (failedNames.length > 0) stderr.write(`failed: ${failedNames.join(', ')}\n`)
+      return
+    }
+    const parts = [
+      `${summary.built} built`,
+      ...(summary.upToDate > 0 ? [`${summary.upToDate} up to date`] : []),
+      ...(failedNames.length > 0 ? [`${failedNames.length} failed`] : []),
+    ]
+    const notReached = summary.articles - results.length
+    stderr.write(
+      `${plural(summary.articles, 'article')}: ${parts.join(', ')}` +
+        (notReached > 0 ? `, ${notReached} not finished` : '') +
+        ` (into ${report.out}/, ${summary.ms} ms)` +
+        (failedNames.length > 0 ? `; failed: ${failedNames.join(', ')}` : '') +
+        (summary.interrupted ? '. Interrupted: run again to continue.' : '') +
+        '\n',
+    )
+  }
+
+  let stopping: Promise<void> | undefined
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) {
+      // A second Ctrl-C: leave now (the first already stopped the workers and removed partial files).
+      process.exit(130)
+    }
+    const working = pool.busy
+    stop.abort(signal)
     progress.clear()
     stderr.write(
-      `\n${signal}: stopping; finished files are kept, nothing half-written is left. Run again to continue.\n`,
+      working
+        ? `\n${signal}: stopping; finished files are kept, nothing half-written is left.\n`
+        : `\n${signal}: stopping.\n`,
     )
-    await removePending()
-    await pool?.destroy().catch(() => {})
-    await sweepTemporaryFiles(outDir)
-    process.exit(130)
+    stopping = (async () => {
+      await pool.destroy()
+      await removePending()
+      await sweepTemporaryFiles(outDir)
+    })()
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  const fromOption = () => onSignal('SIGTERM')
+  options.signal?.addEventListener('abort', fromOption)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
-    const report = await run(options.paths, Boolean(options.force))
-    if (options.watch) {
-      await watchAndRebuild(options.paths, outDir, (paths) => run(paths, false), progress, stderr)
+    let report = await run(options.paths, Boolean(options.force))
+    if (options.watch && !stop.signal.aborted) {
+      await watchAndRebuild({
+        paths: options.paths,
+        outDir,
+        rebuild: async (paths) => {
+          report = await run(paths, false)
+        },
+        progress,
+        stderr,
+        signal: stop.signal,
+      })
     }
+    await stopping
+    report.summary.stopped = stop.signal.aborted
     return report
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
-    await pool?.destroy().catch(() => {})
-    pool = undefined
+    options.signal?.removeEventListener('abort', fromOption)
+    await pool.destroy()
   }
 }
 
-type Pool = {
-  run(task: ArticleTask, options?: { signal?: AbortSignal }): Promise<ArticleResult>
-  destroy(): Promise<void>
-}
-let pool: Pool | undefined
-
-async function runTasks(
-  tasks: ArticleTask[],
-  jobs: number,
-  progress: Progress,
+/** An article whose job did not finish: past its time limit, or its worker crashed (twice). */
+function failedResult(
+  file: string,
+  outcome: Extract<Outcome<unknown>, { ok: false }>,
   timeout: number,
-  onResult: (result: ArticleResult) => void,
-): Promise<ArticleResult[]> {
-  // One article, or one job: in this process (a worker's start-up would cost more than it saves).
-  if (tasks.length === 1 || jobs === 1) {
-    const results: ArticleResult[] = []
-    for (const task of tasks) {
-      progress.begin(task.file)
-      const result = await buildArticle(task)
-      progress.finish(result)
-      onResult(result)
-      results.push(result)
-    }
-    return results
+): ArticleResult {
+  const display = path.relative(process.cwd(), file) || file
+  const reason =
+    outcome.reason === 'timeout'
+      ? `Cannot build: ${outcome.message}. Something in the article is too costly to parse or lay out (such as thousands of nested quotes, lists or emphasis markers): simplify it, or raise the limit (--timeout ${Math.ceil((timeout * 2) / 1000)})`
+      : outcome.reason === 'memory'
+        ? `Cannot build: ${outcome.message}; split the article, or raise the ceiling (--max-memory)`
+        : `Cannot build: ${outcome.message} (please report it with this article)`
+  return {
+    file: display,
+    ok: false,
+    status: 'failed',
+    formats: [],
+    messages: [
+      fileError(
+        display,
+        reason,
+        outcome.reason === 'timeout'
+          ? 'timeout'
+          : outcome.reason === 'memory'
+            ? 'out-of-memory'
+            : 'worker-crashed',
+      ),
+    ],
+    entries: {},
+    ms: 0,
   }
-  if (!pool) {
-    const { Piscina } = await import('piscina')
-    pool = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
-      maxThreads: jobs,
-      minThreads: Math.min(jobs, tasks.length),
-      idleTimeout: 1000,
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    }) as unknown as Pool
-  }
-  const active = pool
-  return Promise.all(
-    tasks.map(async (task) => {
-      progress.begin(task.file)
-      const signal = AbortSignal.timeout(timeout)
-      let result: ArticleResult
-      try {
-        result = await active.run(task, { signal })
-      } catch (error) {
-        const display = path.relative(process.cwd(), task.file) || task.file
-        const reason =
-          (error as Error).name === 'AbortError' || signal.aborted
-            ? `Cannot build: gave up after ${Math.round(timeout / 1000)} s`
-            : `Cannot build: the worker crashed (please report it with this article): ${(error as Error).message}`
-        result = {
-          file: display,
-          ok: false,
-          formats: [],
-          messages: [fileError(display, reason, 'worker-crashed')],
-          entries: {},
-          ms: 0,
-        }
-      }
-      progress.finish(result)
-      onResult(result)
-      return result
-    }),
-  )
 }
 
 function checkSlugs(results: ArticleResult[]): void {
@@ -323,6 +367,7 @@ function checkSlugs(results: ArticleResult[]): void {
     if (same.length < 2) continue
     for (const result of same) {
       result.ok = false
+      result.status = 'failed'
       result.messages.push(
         fileError(
           result.file,
@@ -335,155 +380,4 @@ function checkSlugs(results: ArticleResult[]): void {
       )
     }
   }
-}
-
-async function buildCollections(
-  results: ArticleResult[],
-  kept: Map<string, unknown[]>,
-  roots: Map<string, string>,
-  names: string[],
-  options: BuildOptions,
-  outDir: string,
-  progress: Progress,
-): Promise<CollectionResult[]> {
-  const collections: CollectionResult[] = []
-  const ok = results.filter((result) => result.ok)
-  if (ok.length === 0) return collections
-  const first = ok[0].file
-  const { config } = await configFor(path.dirname(path.resolve(first)), roots.get(first))
-  const jobs: Array<{
-    name: string
-    render: (report: (m: VFileMessage) => void) => Promise<Output[]>
-  }> = []
-  for (const name of names) {
-    const format = getFormat(name)
-    if (format?.scope !== 'collection') continue
-    // Each article's entry was made (or taken from the cache) where it was built.
-    const entries = kept.get(name) ?? []
-    jobs.push({ name, render: (report) => format.render({ entries, config, report }) })
-  }
-  if (options.bundle !== undefined) {
-    const title = options.bundle.trim() || 'Collection'
-    jobs.push({
-      name: 'bundle',
-      render: async (report) => {
-        // The one place whole articles are held together: a bundle is one book of them all.
-        const articles: Article[] = []
-        for (const result of ok) {
-          const loaded = await configFor(
-            path.dirname(path.resolve(result.file)),
-            roots.get(result.file),
-          )
-          const article = await readArticle(result.file, {
-            config: loaded.config,
-            maxBytes: options.maxBytes,
-          })
-          // The digest is public output: no embargoed or canceled article (held.ts).
-          if (!heldReason(article.meta, options.now)) articles.push(article)
-        }
-        return renderBundle(
-          { articles, report, title: options.bundle, config },
-          githubSlug(title) || 'collection',
-        )
-      },
-    })
-  }
-  for (const job of jobs) {
-    const started = performance.now()
-    const messages: VFileMessage[] = []
-    const result: CollectionResult = { name: job.name, ok: false, outputs: [], messages: [], ms: 0 }
-    try {
-      const outputs = await job.render((m) => messages.push(m))
-      for (const output of outputs) {
-        await writeFileAtomic(path.join(outDir, output.path), output.data)
-        result.outputs.push({
-          path: output.path,
-          sizeInBytes:
-            typeof output.data === 'string'
-              ? Buffer.byteLength(output.data)
-              : output.data.byteLength,
-        })
-      }
-      result.ok = !messages.some((m) => m.fatal)
-    } catch (error) {
-      result.messages.push(
-        fileError(
-          job.name,
-          `Cannot build ${job.name}: ${(error as Error).message}`,
-          `${job.name}-failed`,
-        ),
-      )
-    }
-    result.messages.push(...messages.map(toData))
-    result.ms = performance.now() - started
-    progress.messages(result.messages)
-    progress.note(
-      `${result.ok ? '✓' : '✗'} ${job.name}: ${result.outputs.map((o) => o.path).join(', ') || 'not built'}  ${Math.round(result.ms)} ms`,
-    )
-    collections.push(result)
-  }
-  return collections
-}
-
-/** Rebuild what changed, within a second of the change, until interrupted. */
-async function watchAndRebuild(
-  paths: string[],
-  outDir: string,
-  rebuild: (paths: string[]) => Promise<BuildReport>,
-  progress: Progress,
-  stderr: NodeJS.WritableStream,
-): Promise<never> {
-  const found = await discover(paths)
-  const folders = new Set(found.files.map((file) => path.dirname(path.resolve(file))))
-  for (const input of paths) folders.add(path.resolve(input))
-  const changed = new Set<string>()
-  let timer: NodeJS.Timeout | undefined
-  let busy = false
-  const flush = async () => {
-    if (busy) return
-    busy = true
-    const batch = [...changed]
-    changed.clear()
-    const articles = new Set<string>()
-    for (const file of batch) {
-      if (/pressroom\.ya?ml$/.test(file)) {
-        clearConfigCache()
-        for (const input of paths) articles.add(input)
-      } else if (/\.(md|markdown)$/i.test(file)) {
-        articles.add(path.relative(process.cwd(), file))
-      } else {
-        // An image or other asset: every article of its folder may use it; the cache skips the rest.
-        articles.add(path.relative(process.cwd(), path.dirname(file)) || '.')
-      }
-    }
-    try {
-      progress.note(
-        `Changed: ${batch.map((file) => path.relative(process.cwd(), file)).join(', ')}`,
-      )
-      await rebuild([...articles].filter((file) => !file.includes('.pressroom')))
-    } catch (error) {
-      stderr.write(`${(error as Error).message}\n`)
-    }
-    busy = false
-    if (changed.size > 0) void flush()
-  }
-  const seen = new Set<string>()
-  for (const folder of folders) {
-    if ([...seen].some((parent) => folder.startsWith(parent + path.sep))) continue
-    seen.add(folder)
-    watchFolder(folder, { recursive: true }, (_event, name) => {
-      if (!name) return
-      const file = path.join(folder, name.toString())
-      // Our own output (when --out is inside a watched folder) must not trigger a rebuild.
-      if (file === outDir || file.startsWith(outDir + path.sep) || name.includes('.pressroom-tmp-'))
-        return
-      changed.add(file)
-      clearTimeout(timer)
-      timer = setTimeout(() => void flush(), 150)
-    })
-  }
-  progress.note(
-    `Watching ${[...seen].map((f) => path.relative(process.cwd(), f) || '.').join(', ')} for changes (Ctrl-C to stop)`,
-  )
-  return new Promise<never>(() => {})
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { defaultMaxBytes } from '@pressroom/article'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { build } from './build.js'
+import { build, defaultMaxMemoryMb, defaultTimeoutMs } from './build.js'
 import { check } from './check.js'
 import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
@@ -27,6 +27,18 @@ function wholeNumber(value: string): number {
   if (!Number.isInteger(number) || number < 0)
     throw new InvalidArgumentError('must be a whole number (0 or more)')
   return number
+}
+
+function seconds(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0)
+    throw new InvalidArgumentError('must be a number of seconds (more than 0)')
+  return Math.round(number * 1000)
+}
+
+/** A shell word as the user would type it. */
+function quote(word: string): string {
+  return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`
 }
 
 function megabytes(value: string): number {
@@ -75,8 +87,21 @@ export function createProgram(io: Io): Command {
     .option('--force', 'rebuild even what is up to date')
     .option('-w, --watch', 'rebuild an article when it or its images change')
     .option('--json', 'print a machine-readable report on stdout')
-    .option('-q, --quiet', 'print only errors')
+    .option('-q, --quiet', 'print only problems (errors and warnings) and the failed articles')
     .option('--frail', 'exit 1 on warnings too')
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        "time limit of one article's own work; past it, it fails alone",
+      )
+        .argParser(seconds)
+        .default(defaultTimeoutMs, String(defaultTimeoutMs / 1000)),
+    )
+    .addOption(
+      new Option('--max-memory <MB>', 'memory ceiling of each worker (one article at a time)')
+        .argParser(positiveInteger)
+        .default(defaultMaxMemoryMb),
+    )
     .option('--now <date-time>', 'the moment embargoes are measured against (default: now)')
     .addOption(
       new Option('--page-size <size>', 'PDF page size').choices(['A4', 'Letter']).default('A4'),
@@ -109,12 +134,16 @@ export function createProgram(io: Io): Command {
         now: options.now,
         pageSize: options.pageSize,
         maxBytes: options.maxSize,
+        timeout: options.timeout,
+        maxMemoryMb: options.maxMemory,
+        frail: options.frail,
         feedItems: options.feedItems,
         stderr: io.stderr,
         stdout: io.stdout,
       })
       if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-      if (
+      if (report.summary.stopped) process.exitCode = 130
+      else if (
         report.summary.failed > 0 ||
         report.summary.errors > 0 ||
         (options.frail && report.summary.warnings > 0)
@@ -127,8 +156,13 @@ export function createProgram(io: Io): Command {
     .description('validate articles without building them; messages go to stderr')
     .argument('[paths...]', 'article files, folders or globs', ['content'])
     .option('--frail', 'exit 1 on warnings too')
-    .option('-q, --quiet', 'print only errors')
+    .option('-q, --quiet', 'print only problems (errors and warnings)')
     .option('--json', 'print the messages as JSON on stdout')
+    .addOption(
+      new Option('--timeout <seconds>', "time limit of one article's check")
+        .argParser(seconds)
+        .default(defaultTimeoutMs, String(defaultTimeoutMs / 1000)),
+    )
     .addOption(
       new Option('--max-size <MB>', 'largest article accepted')
         .argParser(megabytes)
@@ -140,10 +174,12 @@ export function createProgram(io: Io): Command {
         quiet: options.quiet,
         json: options.json,
         maxBytes: options.maxSize,
+        timeout: options.timeout,
         stderr: io.stderr,
       })
       if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-      if (report.errors > 0 || (options.frail && report.warnings > 0)) process.exitCode = 1
+      if (report.interrupted) process.exitCode = 130
+      else if (report.errors > 0 || (options.frail && report.warnings > 0)) process.exitCode = 1
     })
 
   program
@@ -152,7 +188,11 @@ export function createProgram(io: Io): Command {
     .argument('[dir]', 'folder to create', 'content')
     .action(async (dir: string) => {
       const files = await init(dir)
-      io.stderr.write(`Created ${files.join(', ')}\nNext: pressroom build ${dir}\n`)
+      // `npx` finds the command in this project's node_modules (or fetches it); a bare `pressroom`
+      // works only when installed globally.
+      io.stderr.write(
+        `Created ${files.join(', ')}\nNext: npx pressroom check ${quote(dir)} && npx pressroom build ${quote(dir)}\n`,
+      )
     })
 
   registerDeliveryCommands(program, io)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { configFileNames, type PublicationConfig, parseConfig } from '@pressroom/article'
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import type { MessageData } from './messages.js'
 import { toData } from './messages.js'
 
@@ -53,7 +54,7 @@ async function find(folder: string, stop?: string): Promise<LoadedConfig> {
       const { config, messages } = parseConfig(text, relative)
       return {
         config,
-        messages: messages.map(toData),
+        messages: [...messages.map(toData), ...(await checkSections(config, text, relative))],
         hash: createHash('sha256').update(text).digest('hex'),
       }
     }
@@ -67,4 +68,110 @@ async function find(folder: string, stop?: string): Promise<LoadedConfig> {
     current = parent
   }
   return { config: { sections: {} }, messages: [], hash: '' }
+}
+
+/** Top-level keys a config may have (the reader's, and the sections other packages read). */
+const knownKeys = [
+  'publisher',
+  'base_url',
+  'language',
+  'timezone',
+  'rights',
+  'disclaimer',
+  'partners',
+  'destinations',
+  'epub',
+  'pdf',
+  'authors',
+  'site_root',
+]
+
+/**
+ * What the reader leaves to others, checked once per config with positions in the YAML: the
+ * `partners:` section (as @pressroom/syndication reads it), and top-level keys that look like a
+ * misspelt known one (`parnters`).
+ */
+async function checkSections(
+  config: PublicationConfig,
+  text: string,
+  file: string,
+): Promise<MessageData[]> {
+  const messages: MessageData[] = []
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, prettyErrors: false })
+  const at = (fieldPath: string, key = false): { line?: number; column?: number } => {
+    const offset = offsetOf(document.contents as YamlNode | null, fieldPath, key)
+    if (offset === undefined) return {}
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  for (const key of Object.keys(config.sections)) {
+    if (knownKeys.includes(key)) continue
+    const near = knownKeys.find((known) => distance(known, key.toLowerCase()) <= 2)
+    if (near)
+      messages.push({
+        file,
+        ...at(key, true),
+        reason: `Unknown setting \`${key}\`; did you mean \`${near}\`?`,
+        ruleId: 'unknown-setting',
+        source: 'pressroom',
+        fatal: false,
+      })
+  }
+  if (config.sections.partners !== undefined) {
+    const { parsePartners } = await import('@pressroom/syndication')
+    for (const message of parsePartners(config.sections.partners).messages) {
+      messages.push({
+        file,
+        ...at(message.field),
+        reason: `\`${message.field}\` ${message.message}`,
+        ruleId: 'invalid-partner',
+        source: 'pressroom-syndication',
+        fatal: message.severity === 'error',
+      })
+    }
+  }
+  return messages
+}
+
+/** The source offset of a dotted field (`partners.wire.desk.format`: keys may hold dots). */
+function offsetOf(node: YamlNode | null, fieldPath: string, key: boolean): number | undefined {
+  let best = node?.range?.[0]
+  let rest = fieldPath
+  while (rest && isMap(node)) {
+    const pair = node.items
+      .filter((item) => isScalar(item.key))
+      .map((item) => ({ item, name: String((item.key as { value: unknown }).value) }))
+      .filter(({ name }) => rest === name || rest.startsWith(`${name}.`))
+      .sort((a, b) => b.name.length - a.name.length)[0]
+    if (!pair) break
+    rest = rest.slice(pair.name.length + 1)
+    const keyNode = pair.item.key as YamlNode
+    const value = pair.item.value as YamlNode | null
+    best = (!rest && key ? keyNode.range?.[0] : (value?.range?.[0] ?? keyNode.range?.[0])) ?? best
+    if (!rest && !key && !value) best = keyNode.range?.[0] ?? best
+    node = value
+  }
+  if (rest && !isMap(node)) {
+    // A list index (`fields.3`) or a missing key: the closest node found.
+    const index = Number(rest.split('.')[0])
+    const items = (node as { items?: YamlNode[] } | null)?.items
+    if (Number.isInteger(index) && items?.[index]?.range) return items[index].range?.[0]
+  }
+  return best
+}
+
+/** Levenshtein distance (short strings only). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]
 }

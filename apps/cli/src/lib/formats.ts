@@ -49,6 +49,8 @@ export interface BundleContext {
   title?: string
   /** The publication's config: the bundle's language and the `epub:` settings. */
   config?: PublicationConfig
+  /** The collection's language: the publication's (`pressroom.yaml` `language`); each article keeps its own. */
+  language?: string
 }
 
 export interface ArticleFormat {
@@ -179,19 +181,12 @@ export const formats: Format[] = [
         },
       ]
       if (config.sections.partners !== undefined) {
-        // Partners resolve `<slug>/` under a site-level base URL: the config's, not the article's folder.
-        const { partners, messages } = syndication.parsePartners(config.sections.partners, {
+        // The section was validated once, with positions, before the run (config-cache.ts).
+        // A partner's links resolve against its own `base_url`, else the publication's; the article's
+        // folder (`<slug>/`) is added by partnerDocuments.
+        const { partners } = syndication.parsePartners(config.sections.partners, {
           baseUrl: config.baseUrl,
         })
-        for (const message of messages) {
-          report(
-            createMessage(config.path, `${message.field}: ${message.message}`, {
-              ruleId: 'invalid-partner',
-              source: 'pressroom-syndication',
-              fatal: message.severity === 'error',
-            }),
-          )
-        }
         const result = syndication.partnerDocuments(article, partners, {
           now,
           renditions: links,
@@ -334,6 +329,8 @@ export const formats: Format[] = [
       const feed = jsonFeedFromEntries(entries as Parameters<typeof jsonFeedFromEntries>[0], {
         baseUrl: config.baseUrl,
         title: config.publisher?.name,
+        // The publication's language, not the newest item's.
+        ...(config.language ? { language: config.language } : {}),
       })
       return [{ path: 'feed.json', data: json(feed), contentType: 'application/feed+json' }]
     },
@@ -372,7 +369,7 @@ export async function renderBundle(context: BundleContext, slug: string): Promis
   const bytes = await epub.renderEpub(context.articles, {
     title: context.title,
     report,
-    language: config?.language,
+    language: context.language ?? config?.language,
     publisher: config?.publisher?.name,
     ...(config ? epubSettings(epub, config, report) : {}),
   })

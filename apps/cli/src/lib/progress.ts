@@ -26,10 +26,17 @@ export class Progress {
     this.live = Boolean(options.stream.isTTY) && !options.quiet && !options.json && !process.env.CI
   }
 
-  start(total: number): void {
+  /** A run begins: a line saying so (plain output), or the bar (a terminal). */
+  start(total: number, workers?: number): void {
     this.total = total
     this.done = 0
     this.failed = 0
+    if (!this.live && !this.options.quiet && !this.options.json)
+      this.enqueue(() => {
+        this.options.stream.write(
+          `Building ${total} article${total === 1 ? '' : 's'}${workers ? ` (${workers} worker${workers === 1 ? '' : 's'})` : ''}\n`,
+        )
+      })
     this.render()
   }
 

@@ -9,6 +9,7 @@ import type { Article, ArticleMeta } from '../types.js'
 import type { PublicationConfig } from './config.js'
 import { countWords, deriveSummary, plainTextOf } from './derived.js'
 import { FieldReader } from './fields.js'
+import { findTooComplex } from './guard.js'
 import { collectImageUses, resolveImages } from './images.js'
 import { directionOf } from './language.js'
 import { createMessage } from './messages.js'
@@ -93,6 +94,14 @@ export async function parseArticle(
       'empty-file',
       { line: 1, column: 1 },
     )
+
+  // Inputs that would make the parser run for minutes fail here, fast, with the place and a hint.
+  const tooComplex = findTooComplex(text)
+  if (tooComplex)
+    return fail(tooComplex.reason, 'too-complex', {
+      line: tooComplex.line,
+      column: tooComplex.column,
+    })
 
   const tree: Root = await parseMarkdown(text)
 

@@ -331,6 +331,8 @@ export function partnerDocuments(
             title: partner.title ?? meta.publisher?.name ?? partner.name,
             baseUrl,
             articleFolder: () => folder,
+            // `feed_url` names this document (where the CLI writes it), not the publication's feed.
+            feedPath: `${folder}partners/${encodeURIComponent(partner.name)}.json`,
             ...(renditions ? { renditions: () => renditions } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),

@@ -15,7 +15,7 @@ const sizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const
 
 /** Render an article to PDF bytes. Deterministic: identical input gives identical bytes. */
 export async function renderPdf(article: Article, options: PdfOptions = {}): Promise<Uint8Array> {
-  const resolved = resolveOptions(options, article.meta.language)
+  const resolved = resolveOptions(options, article.meta.language, article.derived.dir)
   const dates = articleDates(article)
   const doc = new PDFDocument({
     size: sizes[resolved.pageSize] as unknown as number[],
@@ -39,6 +39,12 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
 
   const handlers: Handlers = { ...defaultHandlers, ...options.handlers }
   const state = new State(doc, article, resolved, handlers)
+  if (options.layout !== undefined && options.layout !== resolved.layout)
+    state.warn(
+      `Unknown PDF layout \`${options.layout}\`: ${resolved.layout} used (set \`pdf: { layout: two-column }\` or \`one-column\` in pressroom.yaml)`,
+      undefined,
+      'pdf-layout',
+    )
   const root = doc.struct('Document', { title: article.meta.title, lang: article.meta.language })
   doc.addStructure(root)
   state.structStack.push(root)
@@ -47,7 +53,9 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   titleBlock(state)
   const hero = article.meta.image
   if (hero) figureFromImage(state, { url: hero.src, alt: hero.alt }, hero.caption, hero.credit)
+  state.openColumns()
   state.one(article.tree)
+  state.placeFloats()
   authorBox(state)
   disclaimer(state)
   state.finishPage()

@@ -9,7 +9,9 @@ import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFileMessage } from 'vfile-message'
 import { drawLine, drawPieces } from './draw.js'
 import type { FontKey } from './fonts.js'
+import { keepAfter, linesForColumn } from './keep.js'
 import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
+import { type Box, PageFrame } from './page-frame.js'
 import {
   type Line,
   lineBreak,
@@ -57,6 +59,8 @@ export interface ParagraphOptions {
   direction?: 'ltr' | 'rtl'
   hyphenate?: boolean
   lineBreaker?: 'knuth-plass' | 'greedy'
+  /** Drawn behind each part of the lines that lands in one column (top, height). */
+  backdrop?: (top: number, height: number) => void
 }
 
 export class State {
@@ -65,13 +69,14 @@ export class State {
   options: ResolvedOptions
   labels: Labels
   handlers: Handlers
-  /** Top of the next block, top-down points. */
-  y: number
-  frame: { left: number; width: number }
+  /** The page frame: columns, where the flow is, what is reserved at the foot. */
+  page: PageFrame
+  /** The block after the one being handled, in its parent (for keep rules). */
+  following: Nodes | undefined
   direction: 'ltr' | 'rtl'
   language: string
   structStack: StructElement[] = []
-  /** x positions of vertical rules drawn beside lines (block quotes). */
+  /** x positions of vertical rules drawn beside lines (block quotes), from the column's left edge. */
   rules: number[] = []
   stats: TypesetStats
   private noteNumbers = new Map<string, number>()
@@ -89,12 +94,15 @@ export class State {
     this.options = options
     this.labels = options.labels
     this.handlers = handlers
-    this.y = options.margins.top
-    this.frame = {
-      left: options.margins.left,
-      width: doc.page.width - options.margins.left - options.margins.right,
-    }
     this.direction = article.derived.dir
+    this.page = new PageFrame({
+      pageWidth: doc.page.width,
+      pageHeight: doc.page.height,
+      margins: options.margins,
+      columns: options.columns,
+      gutter: options.gutter,
+      direction: this.direction,
+    })
     this.language = article.meta.language
     this.stats = {
       lines: 0,
@@ -119,7 +127,34 @@ export class State {
   }
 
   all(parent: Parent): void {
-    for (const child of parent.children) this.one(child as Nodes, parent)
+    const children = parent.children as Nodes[]
+    children.forEach((child, index) => {
+      this.following = children[index + 1]
+      this.one(child, parent)
+    })
+    this.following = undefined
+  }
+
+  /** Height that must follow `node` in its column (keep rules in `keep.ts`). */
+  keepAfter(node: Nodes): number {
+    const size = this.options.fontSize
+    return keepAfter(node, this.following, { size, leading: size * this.options.lineHeight })
+  }
+
+  /* ----- the page frame ----- */
+
+  /** Top of the next block, top-down points. */
+  get y(): number {
+    return this.page.y
+  }
+
+  set y(value: number) {
+    this.page.y = value
+  }
+
+  /** Where text goes now: the current column, minus the insets of enclosing blocks. */
+  get frame(): Box {
+    return this.page.box
   }
 
   /** Report a message through `options.report` (never throws). */
@@ -300,42 +335,90 @@ export class State {
     this.hyphenRun = 0
   }
 
-  /** Bottom of the body area on this page (footnotes reserved). */
+  /** Bottom of the body area in this column (footnotes reserved). */
   bottom(): number {
-    return this.doc.page.height - this.options.margins.bottom - this.notesHeight
+    return this.page.bottom
   }
 
   atTop(): boolean {
-    return this.y <= this.options.margins.top + 0.01
+    return this.page.atTop()
   }
 
-  /** Start a new page when `height` does not fit below `y`. */
+  /** Break to the next column (or page) when `height` does not fit below `y`. */
   ensure(height: number): void {
-    if (!this.atTop() && this.y + height > this.bottom()) this.newPage()
+    if (!this.atTop() && !this.page.fits(height)) this.newPage()
   }
 
+  /** End the column here: the next one on this page, or a new page. */
   newPage(): void {
     this.finishPage()
+    if (this.page.hasNextColumn()) {
+      this.page.nextColumn()
+      this.placeFloats()
+      return
+    }
     this.doc.addPage()
     this.pageIndex++
     this.stats.pages++
-    this.y = this.options.margins.top
+    this.page.nextPage()
+    this.placeFloats()
   }
 
-  /** Draw the footnotes collected for this page at its foot. */
+  private floats: Array<{ place: () => void; stack: StructElement[] }> = []
+
+  /** May a block float to the next column here (a top-level block, not inside a quote or list)? */
+  canFloat(): boolean {
+    return (
+      !this.page.spanning &&
+      this.structStack.length <= 2 &&
+      this.page.box.width === this.page.columnBox.width
+    )
+  }
+
+  /** Place `place` at the top of the next column; the text goes on here. */
+  float(place: () => void): void {
+    this.floats.push({ place, stack: this.structStack.slice() })
+  }
+
+  /** Place the floats waiting for a column (at the top of a new column, and at the end). */
+  placeFloats(): void {
+    const queue = this.floats
+    this.floats = []
+    for (const { place, stack } of queue) {
+      const saved = this.structStack
+      const rules = this.rules
+      const following = this.following
+      this.structStack = stack
+      this.rules = []
+      try {
+        this.page.withoutInsets(place)
+      } finally {
+        this.structStack = saved
+        this.rules = rules
+        this.following = following
+      }
+    }
+  }
+
+  /** Set what has been set so far across every column; the columns start below it. */
+  openColumns(): void {
+    this.page.openColumns()
+  }
+
+  /** Draw the footnotes collected for this column at its foot. */
   finishPage(): void {
     if (this.pageNotes.length === 0) return
     const doc = this.doc
     const { margins } = this.options
-    const width = doc.page.width - margins.left - margins.right
+    const { left, width } = this.page.columnBox
     let y = doc.page.height - margins.bottom - this.notesHeight + 6
     this.artifact('Layout', () => {
       doc
         .save()
         .lineWidth(0.5)
         .strokeColor(colors.rule)
-        .moveTo(margins.left + (this.direction === 'rtl' ? width - 72 : 0), y)
-        .lineTo(margins.left + (this.direction === 'rtl' ? width : 72), y)
+        .moveTo(left + (this.direction === 'rtl' ? width - 60 : 0), y)
+        .lineTo(left + (this.direction === 'rtl' ? width : 60), y)
         .stroke()
         .restore()
     })
@@ -345,7 +428,7 @@ export class State {
       const element = doc.struct('Note', { title: String(note.number) })
       root.add(element)
       for (const line of note.lines) {
-        this.drawLineTagged(line, margins.left, y, element, 'Note')
+        this.drawLineTagged(line, left, y, element, 'Note')
         y += line.height
       }
       element.end()
@@ -353,6 +436,7 @@ export class State {
     }
     this.pageNotes = []
     this.notesHeight = 0
+    this.page.reserved = 0
   }
 
   /** Lay out a footnote for the foot of the page. */
@@ -370,9 +454,8 @@ export class State {
         else runs.push({ text: mdastToString(child), style })
       })
     }
-    const { margins } = this.options
     const lines = this.set(runs, {
-      width: this.doc.page.width - margins.left - margins.right,
+      width: this.page.columnBox.width,
       leading: size * 1.3,
       align: this.direction === 'rtl' ? 'right' : 'left',
       lineBreaker: 'greedy',
@@ -429,63 +512,78 @@ export class State {
     }
   }
 
+  /** Height of the footnotes first referenced on `lines` and not yet placed (rule above included). */
+  notesFor(lines: Line[], pending: string[] = []): number {
+    let need = 0
+    let first = this.pageNotes.length === 0 && pending.length === 0
+    for (const line of lines)
+      for (const label of line.notes) {
+        if (this.placedNotes.has(label) || pending.includes(label)) continue
+        need += this.noteHeight(label) + (first ? 14 : 0)
+        first = false
+        pending.push(label)
+      }
+    return need
+  }
+
+  /** Reserve, at the foot of this column, the footnotes referenced on `line`. */
+  reserveNotes(line: Line): void {
+    for (const label of line.notes) this.reserveNote(label)
+  }
+
   /**
-   * Place lines at `y`, breaking pages with widow/orphan control and room for
-   * the footnotes they reference; draws them tagged under a new element.
+   * Place lines at `y`, breaking columns with the keep rules (`keep.ts`: widows, orphans, keep
+   * with next) and room for the footnotes they reference; draws them tagged under a new element.
+   * `dx` offsets the lines from the frame's left edge.
    */
-  placeLines(lines: Line[], options: ParagraphOptions, x = this.frame.left): void {
+  placeLines(lines: Line[], options: ParagraphOptions, dx = 0): void {
     if (options.spaceBefore && !this.atTop()) this.y += options.spaceBefore
     const element = this.open(options.tag, options.structOptions)
     const links = new Map<number, StructElement>()
     const n = lines.length
-    if (options.keepTogether || options.keepWithNext) {
-      let total = options.keepWithNext ?? 0
+    const keepNext = options.keepWithNext ?? 0
+    if (options.keepTogether) {
+      let total = keepNext
       for (const line of lines) total += line.height
-      this.ensure(total)
+      this.ensure(total + this.notesFor(lines))
     }
     let i = 0
     while (i < n) {
-      // How many lines fit on this page, footnotes included?
-      let k = 0
+      // How many lines fit in this column, footnotes included?
+      let fit = 0
       let used = 0
       let notes = 0
-      let first = this.pageNotes.length === 0
       const pending: string[] = []
       for (let j = i; j < n; j++) {
         const line = lines[j]
-        let need = 0
-        for (const label of line.notes) {
-          if (this.placedNotes.has(label) || pending.includes(label)) continue
-          need += this.noteHeight(label) + (first ? 14 : 0)
-          first = false
-        }
-        if (
-          this.y + used + line.height > this.bottom() - notes - need &&
-          !(k === 0 && this.atTop())
-        )
-          break
+        const need = this.notesFor([line], pending)
+        if (this.y + used + line.height > this.bottom() - notes - need) break
         used += line.height
         notes += need
-        for (const label of line.notes) if (!pending.includes(label)) pending.push(label)
-        k++
+        fit++
       }
-      if (k < n - i) {
-        if (options.keepTogether && !this.atTop()) k = 0
-        else {
-          if (n - i - k < 2 && n - i >= 3) k = Math.min(k, n - i - 2)
-          if (i === 0 && k < 2 && n > 1 && !this.atTop()) k = 0
-          if (k === 0 && this.atTop()) k = 1
-        }
+      const tailFits = fit < n - i || this.y + used + keepNext <= this.bottom() - notes + 0.01
+      const k = linesForColumn({
+        remaining: n - i,
+        fit,
+        atTop: this.atTop(),
+        keepTogether: options.keepTogether ?? false,
+        tailFits,
+      })
+      const x = this.frame.left + dx
+      const top = this.y
+      if (k > 0 && options.backdrop) {
+        let height = 0
+        for (let j = i; j < i + k; j++) height += lines[j].height
+        options.backdrop(top, height)
       }
       for (let j = i; j < i + k; j++) {
         const line = lines[j]
-        const top = this.y
-        this.drawLineTagged(line, x, top, element, options.tag, links)
-        for (const label of line.notes) this.reserveNote(label)
+        this.drawLineTagged(line, x, this.y, element, options.tag, links)
+        this.reserveNotes(line)
         this.y += line.height
       }
-      if (k > 0 && this.rules.length > 0)
-        this.drawRules(this.y - lines.slice(i, i + k).reduce((s, l) => s + l.height, 0), this.y)
+      if (k > 0 && this.rules.length > 0) this.drawRules(top, this.y)
       i += k
       if (i < n) this.newPage()
     }
@@ -504,7 +602,7 @@ export class State {
     return note.height
   }
 
-  private reserveNote(label: string): void {
+  reserveNote(label: string): void {
     if (this.placedNotes.has(label)) return
     this.placedNotes.add(label)
     this.noteHeight(label)
@@ -512,13 +610,15 @@ export class State {
     if (this.pageNotes.length === 0) this.notesHeight += 14
     this.pageNotes.push(note)
     this.notesHeight += note.height
+    this.page.reserved = this.notesHeight
   }
 
   private drawRules(top: number, bottom: number): void {
     const doc = this.doc
     this.artifact('Layout', () => {
       doc.save().lineWidth(1.5).strokeColor(colors.rule)
-      for (const x of this.rules) doc.moveTo(x, top + 2).lineTo(x, bottom - 2)
+      const left = this.page.columnBox.left
+      for (const x of this.rules) doc.moveTo(left + x, top + 2).lineTo(left + x, bottom - 2)
       doc.stroke().restore()
     })
   }
@@ -551,15 +651,9 @@ export class State {
     })
   }
 
-  /** Render blocks inside a narrower frame. */
+  /** Render blocks inside a narrower frame (insets from the left and right edges as drawn). */
   indented(left: number, right: number, render: () => void): void {
-    const saved = this.frame
-    this.frame = { left: saved.left + left, width: saved.width - left - right }
-    try {
-      render()
-    } finally {
-      this.frame = saved
-    }
+    this.page.inset(left, right, render)
   }
 }
 

@@ -238,17 +238,25 @@ function toItems(
         !style.link &&
         piece.level % 2 === 0 &&
         word.length === 1
-      // Break after explicit hyphens and dashes, then inside words by the patterns.
+      // Break after explicit hyphens and dashes (three letters at least each side: no "ul-/Adl"),
+      // then inside words by the patterns; a URL breaks
+      // after its slashes and dots (no hyphen drawn), so it never leaves a justified line gaping.
+      const url =
+        piece.level % 2 === 0 &&
+        word.length === 1 &&
+        /^[a-z][a-z0-9+.-]*:\/\/\S{12,}/i.test(piece.text)
       const compounds = canHyphenate
-        ? piece.text.split(/(?<=[^-–—][-–—])(?=[^-–—])/u)
-        : [piece.text]
+        ? piece.text.split(/(?<=[^-–—]{3}[-–—])(?=[^-–—]{3})/u)
+        : url
+          ? piece.text.split(/(?<=[^/][/.?&=_-])(?=[^/.])/u)
+          : [piece.text]
       compounds.forEach((compound, c) => {
         if (c > 0)
           items.push({
             type: 'penalty',
             width: 0,
             penalty: options.lineBreaker === 'greedy' ? 0 : 50,
-            flagged: true,
+            flagged: !url,
           })
         const parts = canHyphenate ? syllables(compound, options.language) : [compound]
         parts.forEach((part, p) => {
@@ -352,7 +360,9 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
     // The line before a hard break is set like a last line: not stretched.
     const forced = breakItem.type === 'penalty' && breakItem.penalty <= -infinity
     let extra = 0
-    if (options.align === 'justify' && !last && !forced && spaces > 0)
+    // Justified lines fill the measure; a last line the breaker chose with its spaces shrunk is
+    // drawn shrunk (never past the margin).
+    if (options.align === 'justify' && spaces > 0 && ((!last && !forced) || natural > target))
       extra = (target - natural) / spaces
     const ratio =
       spaces > 0 && extra !== 0 ? (spaceWidth / spaces + extra) / (spaceWidth / spaces) : Number.NaN

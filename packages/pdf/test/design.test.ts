@@ -14,7 +14,7 @@ const articles = readdirSync(contentDir)
   .filter((name) => name.endsWith('.md') && name !== 'README.md')
   .sort()
 
-describe('the measure', () => {
+describe('the measure', { timeout: 60_000 }, () => {
   it.each([
     ['two-column', seedPath],
     ['one-column', seedPath],
@@ -51,7 +51,7 @@ describe('the measure', () => {
   })
 })
 
-describe.each(articles)('pages of %s', async (name) => {
+describe.each(articles)('pages of %s', { timeout: 60_000 }, async (name) => {
   const article = await load(path.join(contentDir, name))
   it.each(['two-column', 'one-column'] as const)(
     '%s: no column but on the last page is more than 25% empty; no word outside the margins',

@@ -15,8 +15,14 @@ export interface Labels {
   and: string
   /** Placeholder text for an image that cannot be shown (the alt text follows). */
   imageMissing: string
-  /** Before a figure's credit. */
+  /** Before a figure's credit, when the credit does not say what it credits ("Photo: Reuters"). */
   credit: string
+  /** Before the publication date. */
+  published: string
+  /** Before the date of the last substantive change. */
+  updated: string
+  /** Notice on a copy rendered before its embargo; `{date}` is replaced. */
+  embargo: string
 }
 
 export const defaultLabels: Record<string, Labels> = {
@@ -28,6 +34,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'and',
     imageMissing: 'Image not available',
     credit: 'Photo:',
+    published: 'Published',
+    updated: 'Updated',
+    embargo: 'Embargoed: not for publication before {date}',
   },
   fr: {
     page: 'Page {page} sur {pages}',
@@ -37,6 +46,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'et',
     imageMissing: 'Image indisponible',
     credit: 'Photo :',
+    published: 'Publié le',
+    updated: 'Mis à jour le',
+    embargo: 'Sous embargo : ne pas publier avant le {date}',
   },
   ar: {
     page: 'صفحة {page} من {pages}',
@@ -46,6 +58,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'و',
     imageMissing: 'الصورة غير متاحة',
     credit: 'صورة:',
+    published: 'نُشر في',
+    updated: 'حُدّث في',
+    embargo: 'محظور النشر قبل {date}',
   },
 }
 

@@ -50,6 +50,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   state.structStack.push(root)
   const art = state.open('Art')
 
+  embargoNotice(state)
   titleBlock(state)
   const hero = article.meta.image
   if (hero) figureFromImage(state, { url: hero.src, alt: hero.alt }, hero.caption, hero.credit)
@@ -58,6 +59,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   state.placeFloats()
   authorBox(state)
   disclaimer(state)
+  rights(state)
   state.finishPage()
   state.close()
   void art
@@ -147,10 +149,17 @@ function titleBlock(state: State): void {
     })
     byline.push({ text: joined, style: { font: 'serifBold', size, color: colors.text } })
   }
-  const date = meta.published ?? meta.updated
-  if (date) {
+  // Published and, when it differs, updated: the dates the EPUB and the web page show.
+  const dates: string[] = []
+  if (meta.published)
+    dates.push(
+      `${names.length ? '' : `${state.labels.published} `}${formatDate(meta.published.date, meta.language)}`,
+    )
+  if (meta.updated && meta.updated.date !== meta.published?.date)
+    dates.push(`${state.labels.updated} ${formatDate(meta.updated.date, meta.language)}`)
+  if (dates.length) {
     byline.push({
-      text: `${byline.length ? ' · ' : ''}${formatDate(date.date, meta.language)}`,
+      text: `${byline.length ? ' · ' : ''}${dates.join(' · ')}`,
       style: { font: 'serif', size, color: colors.muted },
     })
   }
@@ -196,8 +205,17 @@ function authorBox(state: State): void {
   )
   for (const author of authors) {
     const style = { font: 'serif' as const, size, color: colors.text }
-    const runs: Run[] = [{ text: author.name, style: { ...style, font: 'serifBold' } }]
-    if (author.bio) runs.push({ text: ' ', style }, ...state.runs(author.bio.children, style))
+    const bio = author.bio ? state.runs(author.bio.children, style) : []
+    const runs: Run[] = []
+    // "Umar Karim is a researcher ...": the bio names the author already; set the name bold in it.
+    const first = bio[0]
+    if (first?.text.startsWith(author.name)) {
+      runs.push({ text: author.name, style: { ...first.style, font: 'serifBold' } })
+      runs.push({ ...first, text: first.text.slice(author.name.length) }, ...bio.slice(1))
+    } else {
+      runs.push({ text: author.name, style: { ...style, font: 'serifBold' } })
+      if (bio.length) runs.push({ text: ' ', style }, ...bio)
+    }
     author.links.forEach((link, index) => {
       runs.push({ text: index === 0 ? ' ' : ' · ', style })
       runs.push({
@@ -236,6 +254,66 @@ function disclaimer(state: State): void {
     lineBreaker: 'greedy',
     leading: size * 1.35,
   })
+}
+
+/** The rights line, last, in small type (the copyright the metadata carries, visible). */
+function rights(state: State): void {
+  const text = state.article.meta.rights
+  if (!text) return
+  const size = state.options.fontSize * 0.75
+  state.y += 4
+  state.paragraph([{ text, style: { font: 'serif', size, color: colors.muted } }], {
+    tag: 'P',
+    structOptions: { title: 'Rights' },
+    align: state.direction === 'rtl' ? 'right' : 'left',
+    hyphenate: false,
+    lineBreaker: 'greedy',
+    leading: size * 1.35,
+  })
+}
+
+/**
+ * On a copy rendered before its embargo (or with no `now` to measure against), a notice above the
+ * headline, across the columns, in the accent colour between rules.
+ */
+function embargoNotice(state: State): void {
+  const { embargo, language } = state.article.meta
+  const now = state.options.now
+  if (!embargo || (now && now.getTime() >= embargo.epochMs)) return
+  const time = embargo.dateOnly
+    ? ''
+    : ` ${embargo.value.slice(11, 16)} (UTC${offsetOf(embargo.value)})`
+  const text = state.labels.embargo.replace(
+    '{date}',
+    `${formatDate(embargo.date, language)}${time}`,
+  )
+  const size = state.options.fontSize * 1.05
+  state.rule(state.y, 1.2, colors.accent)
+  state.y += 5
+  state.paragraph(
+    [
+      {
+        text: text.toLocaleUpperCase(language),
+        style: { font: 'serifBold', size, color: colors.accent },
+      },
+    ],
+    {
+      tag: 'P',
+      structOptions: { title: 'Embargo' },
+      align: state.direction === 'rtl' ? 'right' : 'left',
+      hyphenate: false,
+      lineBreaker: 'greedy',
+      leading: size * 1.4,
+    },
+  )
+  state.y += 3
+  state.rule(state.y, 1.2, colors.accent)
+  state.y += 12
+}
+
+function offsetOf(value: string): string {
+  const match = /([+-]\d\d:\d\d|Z)$/.exec(value)
+  return !match || match[1] === 'Z' ? '' : match[1]
 }
 
 /** Running header and footer on every page but the first, as pagination artifacts. */

@@ -28,7 +28,7 @@ export function figureFromImage(
           : []
   if (credit)
     runs.push({
-      text: `${runs.length ? ' ' : ''}${state.labels.credit} ${credit}`,
+      text: `${runs.length ? ' ' : ''}${creditText(credit, state.labels.credit)}`,
       style: { ...style, font: 'serif' },
     })
   const captionLines = runs.length
@@ -143,3 +143,17 @@ export function figureFromImage(
 }
 
 export type { FigureCaption }
+
+/**
+ * A credit with its label once: "Photo: Reuters" for a bare name, but "Photo illustration: ...",
+ * "Chart: ...", "Illustration by ..." or "© ..." as written (they say what they credit).
+ */
+export function creditText(credit: string, label: string): string {
+  const labelled =
+    /^[^:：]{1,40}[:：]\s/u.test(credit) ||
+    /^(?:©|\(c\)|photo|picture|image|illustration|chart|graphic|map|drawing|video|source|courtesy|credit)/iu.test(
+      credit.trim(),
+    ) ||
+    /\bby\b/iu.test(credit)
+  return labelled ? credit : `${label} ${credit}`
+}

@@ -167,7 +167,7 @@ describe('reproducible', () => {
       env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'ar_EG.UTF-8' },
     }).trim()
     expect(other).toBe(hash)
-  })
+  }, 120_000)
 })
 
 describe('right-to-left article', async () => {

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import type { Bidi } from 'bidi-js'
-import { type FontKey, faceFor, shape, widthOf } from './fonts.js'
+import { type FontKey, faceFor, latinInArabic, shape, widthOf } from './fonts.js'
 import { syllables } from './hyphenate.js'
 import { greedy } from './linebreak/greedy.js'
 import { type Item, infinity } from './linebreak/items.js'
@@ -167,6 +167,9 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
         options.missing?.(char)
         font = run.style.font
       }
+      // Latin and digits in a right-to-left paragraph: the face whose weight matches Naskh's.
+      if (options.direction === 'rtl' && /[\p{Script=Latin}\p{Nd}]/u.test(char))
+        font = latinInArabic(font)
       // Combining marks stay with their base letter.
       if (segment && /\p{M}/u.test(char)) font = segFont!
       // Neutral characters (punctuation, brackets) in a right-to-left run stand alone: the shaper

@@ -1,17 +1,20 @@
 /**
- * The walker's state: the document, where we are on the page, the structure
- * element stack, footnotes waiting for their page, statistics; `one`/`all`
- * dispatch to one handler per node type.
+ * The walker's state: `one`/`all` dispatch to one handler per node type; inline content to runs;
+ * setting paragraphs and placing their lines. The rooms it holds: the page frame (page-frame.ts),
+ * keep rules (keep.ts), the structure tree (tagging.ts), footnotes (notes.ts); bidi is in bidi.ts,
+ * line breaking in typeset.ts and linebreak/.
  */
 import type { Article } from '@pressroom/article'
-import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
+import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFileMessage } from 'vfile-message'
-import { drawLine, drawPieces } from './draw.js'
+import { drawLine } from './draw.js'
 import type { FontKey } from './fonts.js'
 import { keepAfter, linesForColumn } from './keep.js'
+import { Footnotes } from './notes.js'
 import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
 import { type Box, PageFrame } from './page-frame.js'
+import { type StructElement, Tagging } from './tagging.js'
 import {
   type Line,
   lineBreak,
@@ -23,7 +26,8 @@ import {
 } from './typeset.js'
 
 type Doc = PDFKit.PDFDocument
-export type StructElement = PDFKit.PDFStructureElement
+
+export type { StructElement }
 
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows the node type it handles
 export type Handler = (state: State, node: any, parent: Parent | undefined) => void
@@ -35,12 +39,6 @@ export const colors = {
   accent: [160, 20, 30] as Rgb,
   link: [20, 60, 140] as Rgb,
   rule: [150, 150, 150] as Rgb,
-}
-
-interface PreparedNote {
-  number: number
-  lines: Line[]
-  height: number
 }
 
 export interface ParagraphOptions {
@@ -75,15 +73,13 @@ export class State {
   following: Nodes | undefined
   direction: 'ltr' | 'rtl'
   language: string
-  structStack: StructElement[] = []
   /** x positions of vertical rules drawn beside lines (block quotes), from the column's left edge. */
   rules: number[] = []
   stats: TypesetStats
-  private noteNumbers = new Map<string, number>()
-  private definitions = new Map<string, FootnoteDefinition>()
-  private placedNotes = new Set<string>()
-  private pageNotes: PreparedNote[] = []
-  private notesHeight = 0
+  /** The structure tree (tagging.ts). */
+  tagging: Tagging
+  /** Footnotes waiting for the foot of their column (notes.ts). */
+  notes: Footnotes
   private linkCount = 0
   private reported = new Set<string>()
   pageIndex = 0
@@ -114,9 +110,8 @@ export class State {
       pages: 1,
       lineBreaker: options.lineBreaker,
     }
-    for (const node of article.tree.children) {
-      if (node.type === 'footnoteDefinition') this.definitions.set(node.identifier, node)
-    }
+    this.tagging = new Tagging(doc)
+    this.notes = new Footnotes(this, article.tree)
   }
 
   /* ----- walking ----- */
@@ -171,28 +166,31 @@ export class State {
 
   /* ----- structure ----- */
 
+  /** Open structure elements, the document's root first. */
+  get structStack(): StructElement[] {
+    return this.tagging.stack
+  }
+
+  set structStack(stack: StructElement[]) {
+    this.tagging.stack = stack
+  }
+
   get struct(): StructElement {
-    return this.structStack[this.structStack.length - 1]
+    return this.tagging.current
   }
 
   /** Open a structure element under the current one. */
   open(type: string, options: Record<string, unknown> = {}): StructElement {
-    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions)
-    this.struct.add(element)
-    this.structStack.push(element)
-    return element
+    return this.tagging.open(type, options)
   }
 
   close(): void {
-    const element = this.structStack.pop()
-    element?.end()
+    this.tagging.close()
   }
 
   /** Draw something as an artifact (not part of the content). */
   artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
-    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions)
-    draw()
-    this.doc.endMarkedContent()
+    this.tagging.artifact(type, draw)
   }
 
   /* ----- inline content ----- */
@@ -237,12 +235,8 @@ export class State {
           out.push({ text: lineBreak, style })
           return
         case 'footnoteReference': {
-          let number = this.noteNumbers.get(node.identifier)
-          if (number === undefined) {
-            number = this.noteNumbers.size + 1
-            this.noteNumbers.set(node.identifier, number)
-          }
-          if (!this.definitions.has(node.identifier))
+          const number = this.notes.number(node.identifier)
+          if (!this.notes.has(node.identifier))
             this.warn(
               `Footnote \`${node.identifier}\` has no definition`,
               node,
@@ -405,64 +399,9 @@ export class State {
     this.page.openColumns()
   }
 
-  /** Draw the footnotes collected for this column at its foot. */
+  /** Draw the footnotes reserved in this column at its foot. */
   finishPage(): void {
-    if (this.pageNotes.length === 0) return
-    const doc = this.doc
-    const { margins } = this.options
-    const { left, width } = this.page.columnBox
-    let y = doc.page.height - margins.bottom - this.notesHeight + 6
-    this.artifact('Layout', () => {
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(colors.rule)
-        .moveTo(left + (this.direction === 'rtl' ? width - 60 : 0), y)
-        .lineTo(left + (this.direction === 'rtl' ? width : 60), y)
-        .stroke()
-        .restore()
-    })
-    y += 6
-    const root = this.structStack[0]
-    for (const note of this.pageNotes) {
-      const element = doc.struct('Note', { title: String(note.number) })
-      root.add(element)
-      for (const line of note.lines) {
-        this.drawLineTagged(line, left, y, element, 'Note')
-        y += line.height
-      }
-      element.end()
-      y += 2
-    }
-    this.pageNotes = []
-    this.notesHeight = 0
-    this.page.reserved = 0
-  }
-
-  /** Lay out a footnote for the foot of the page. */
-  private prepareNote(label: string): PreparedNote {
-    const number = this.noteNumbers.get(label) ?? 0
-    const definition = this.definitions.get(label)
-    const size = this.options.fontSize * 0.78
-    const style: Style = { font: 'serif', size, color: colors.text }
-    const runs: Run[] = [{ text: `${number}. `, style: { ...style, font: 'serifBold' } }]
-    if (definition) {
-      definition.children.forEach((child, index) => {
-        if (index > 0) runs.push({ text: ' ', style })
-        if ('children' in child && child.type === 'paragraph')
-          runs.push(...this.runs(child.children, style))
-        else runs.push({ text: mdastToString(child), style })
-      })
-    }
-    const lines = this.set(runs, {
-      width: this.page.columnBox.width,
-      leading: size * 1.3,
-      align: this.direction === 'rtl' ? 'right' : 'left',
-      lineBreaker: 'greedy',
-    })
-    let height = 2
-    for (const line of lines) height += line.height
-    return { number, lines, height }
+    this.notes.finishColumn()
   }
 
   /** Draw a line, its pieces marked as content of `element` (links as Link elements). */
@@ -474,61 +413,17 @@ export class State {
     tag: string,
     links?: Map<number, StructElement>,
   ): void {
-    const doc = this.doc
-    const pieces = line.pieces
-    let i = 0
-    const baseline = top + (drawLineBaseline(line) ?? 0)
-    while (i < pieces.length) {
-      const linkId = pieces[i].style.linkId
-      let j = i
-      while (j < pieces.length && pieces[j].style.linkId === linkId) j++
-      const group = pieces.slice(i, j)
-      if (linkId !== undefined && links) {
-        let link = links.get(linkId)
-        if (!link) {
-          link = doc.struct('Link', { alt: group[0].style.link })
-          element.add(link)
-          links.set(linkId, link)
-        }
-        const content = doc.markStructureContent('Link')
-        drawPieces(doc, group, x, baseline)
-        doc.endMarkedContent()
-        link.add(content)
-        const first = group[0]
-        const last = group[group.length - 1]
-        const left = x + first.x
-        const right = x + last.x + last.drawnWidth
-        doc.link(left, top, right - left, line.height, first.style.link!, {
-          structParent: link,
-          Contents: new String(group[0].style.link),
-        } as unknown as PDFKit.Mixins.AnnotationOption)
-      } else {
-        const content = doc.markStructureContent(tag)
-        drawPieces(doc, group, x, baseline)
-        doc.endMarkedContent()
-        element.add(content)
-      }
-      i = j
-    }
+    this.tagging.drawLine(line, x, top, element, tag, links)
   }
 
-  /** Height of the footnotes first referenced on `lines` and not yet placed (rule above included). */
+  /** Height of the footnotes first cited on `lines` and not yet placed (rule above included). */
   notesFor(lines: Line[], pending: string[] = []): number {
-    let need = 0
-    let first = this.pageNotes.length === 0 && pending.length === 0
-    for (const line of lines)
-      for (const label of line.notes) {
-        if (this.placedNotes.has(label) || pending.includes(label)) continue
-        need += this.noteHeight(label) + (first ? 14 : 0)
-        first = false
-        pending.push(label)
-      }
-    return need
+    return this.notes.heightFor(lines, pending)
   }
 
-  /** Reserve, at the foot of this column, the footnotes referenced on `line`. */
+  /** Reserve, at the foot of this column, the footnotes cited on `line`. */
   reserveNotes(line: Line): void {
-    for (const label of line.notes) this.reserveNote(label)
+    this.notes.reserve(line)
   }
 
   /**
@@ -592,27 +487,6 @@ export class State {
     if (options.spaceAfter) this.y += options.spaceAfter
   }
 
-  private noteCache = new Map<string, PreparedNote>()
-  private noteHeight(label: string): number {
-    let note = this.noteCache.get(label)
-    if (!note) {
-      note = this.prepareNote(label)
-      this.noteCache.set(label, note)
-    }
-    return note.height
-  }
-
-  reserveNote(label: string): void {
-    if (this.placedNotes.has(label)) return
-    this.placedNotes.add(label)
-    this.noteHeight(label)
-    const note = this.noteCache.get(label)!
-    if (this.pageNotes.length === 0) this.notesHeight += 14
-    this.pageNotes.push(note)
-    this.notesHeight += note.height
-    this.page.reserved = this.notesHeight
-  }
-
   private drawRules(top: number, bottom: number): void {
     const doc = this.doc
     this.artifact('Layout', () => {
@@ -655,13 +529,6 @@ export class State {
   indented(left: number, right: number, render: () => void): void {
     this.page.inset(left, right, render)
   }
-}
-
-function drawLineBaseline(line: Line): number {
-  let size = 0
-  for (const p of line.pieces) if (!p.style.rise && p.style.size > size) size = p.style.size
-  if (size === 0) size = line.pieces[0]?.style.size ?? line.height * 0.75
-  return (line.height - size) / 2 + size * 0.8
 }
 
 export function italic(font: FontKey): FontKey {

@@ -3,15 +3,12 @@
  * (Arabic fallback), bidi levels, hyphenation fragments -> Knuth-Plass items
  * -> lines in visual order with their word spacing.
  */
-import { createRequire } from 'node:module'
-import type { Bidi } from 'bidi-js'
+import { embeddingLevels, glyphFor, reorder, standsAlone } from './bidi.js'
 import { type FontKey, faceFor, latinInArabic, shape, widthOf } from './fonts.js'
 import { syllables } from './hyphenate.js'
 import { greedy } from './linebreak/greedy.js'
 import { type Item, infinity } from './linebreak/items.js'
 import { knuthPlass } from './linebreak/knuth-plass.js'
-
-const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)()
 
 export type Rgb = [number, number, number]
 
@@ -86,15 +83,13 @@ export interface SetOptions {
 }
 
 const spaceRe = /[ \t\n\r\f\u2029]/
-/** Bidi types the shaper orders itself (right-to-left letters and the marks on them). */
-const rtlStrong = new Set(['R', 'AL', 'NSM'])
 /** A run holding this character is a hard line break (`state.runs` writes it for `break` nodes). */
 export const lineBreak = '\u2028'
 
 /** Split runs into pieces: words broken where style, face or bidi level changes; spaces. */
 function toPieces(runs: Run[], options: SetOptions): Piece[][] {
   const text = runs.map((r) => r.text).join('')
-  const levels = bidi.getEmbeddingLevels(text, options.direction).levels
+  const levels = embeddingLevels(text, options.direction)
   // words[i] = the pieces of one word; a `space` piece stands alone between words.
   const words: Piece[][] = []
   let current: Piece[] = []
@@ -160,7 +155,7 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       }
       // In a right-to-left run, brackets and the like are drawn mirrored (UAX #9 rule L4):
       // the "(" of "(1)" must open toward the text it encloses.
-      const glyphChar = level % 2 === 1 ? (bidi.getMirroredCharacter(char) ?? char) : char
+      const glyphChar = glyphFor(char, level)
       const codePoint = glyphChar.codePointAt(0)!
       let font = faceFor(run.style.font, codePoint)
       if (!font) {
@@ -174,7 +169,7 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       if (segment && /\p{M}/u.test(char)) font = segFont!
       // Neutral characters (punctuation, brackets) in a right-to-left run stand alone: the shaper
       // only reverses letters of right-to-left scripts, so "). " must be ordered by rule L2 here.
-      const neutral = level % 2 === 1 && !rtlStrong.has(bidi.getBidiCharTypeName(char))
+      const neutral = standsAlone(char, level)
       if (segment && (font !== segFont || level !== segLevel || neutral || segNeutral)) endSegment()
       segFont = font
       segLevel = level
@@ -280,31 +275,6 @@ function toItems(
   items.push({ type: 'glue', width: 0, stretch: Number.POSITIVE_INFINITY, shrink: 0, piece: -1 })
   items.push({ type: 'penalty', width: 0, penalty: -infinity, flagged: false })
   return { items, pieces, normalSpace }
-}
-
-/** Reorder pieces of one line from logical to visual order (UAX #9 rule L2). */
-function reorder<T extends { level: number }>(pieces: T[], baseLevel: number): T[] {
-  const out = pieces.slice()
-  let max = baseLevel
-  let minOdd = Number.POSITIVE_INFINITY
-  for (const p of out) {
-    if (p.level > max) max = p.level
-    if (p.level % 2 === 1 && p.level < minOdd) minOdd = p.level
-  }
-  if (minOdd === Number.POSITIVE_INFINITY) return out
-  for (let level = max; level >= minOdd; level--) {
-    let i = 0
-    while (i < out.length) {
-      if (out[i].level >= level) {
-        let j = i
-        while (j < out.length && out[j].level >= level) j++
-        const reversed = out.slice(i, j).reverse()
-        out.splice(i, j - i, ...reversed)
-        i = j
-      } else i++
-    }
-  }
-  return out
 }
 
 /** Set runs as a paragraph of lines. */

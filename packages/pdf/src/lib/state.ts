@@ -5,7 +5,7 @@
  * line breaking in typeset.ts and linebreak/.
  */
 import type { Article } from '@pressroom/article'
-import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
+import type { Definition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFileMessage } from 'vfile-message'
 import { drawLine } from './draw.js'
@@ -199,6 +199,23 @@ export class State {
     return { font: 'serif', size: this.options.fontSize, color: colors.text }
   }
 
+  private definitions: Map<string, Definition> | undefined
+
+  /** The link/image definition for a reference (`[text][ref]`, `![alt][ref]`); the first wins. */
+  definition(identifier: string): Definition | undefined {
+    if (!this.definitions) {
+      const found = new Map<string, Definition>()
+      const visit = (node: Nodes) => {
+        if (node.type === 'definition' && !found.has(node.identifier))
+          found.set(node.identifier, node)
+        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+      }
+      visit(this.article.tree)
+      this.definitions = found
+    }
+    return this.definitions.get(identifier)
+  }
+
   /** Phrasing content to styled runs. */
   runs(nodes: PhrasingContent[], style: Style): Run[] {
     const out: Run[] = []
@@ -214,7 +231,7 @@ export class State {
           for (const child of node.children) walk(child, { ...style, font: bold(style.font) })
           return
         case 'delete':
-          for (const child of node.children) walk(child, style)
+          for (const child of node.children) walk(child, { ...style, strike: true })
           return
         case 'inlineCode':
           out.push({
@@ -228,9 +245,23 @@ export class State {
           for (const child of node.children) walk(child, linkStyle)
           return
         }
-        case 'linkReference':
-          for (const child of node.children) walk(child, style)
+        case 'linkReference': {
+          // `[text][ref]`: the link its definition gives; without one, the text as written.
+          const definition = this.definition(node.identifier)
+          if (!definition) {
+            for (const child of node.children) walk(child, style)
+            return
+          }
+          const id = ++this.linkCount
+          const linkStyle: Style = {
+            ...style,
+            link: definition.url,
+            linkId: id,
+            color: colors.link,
+          }
+          for (const child of node.children) walk(child, linkStyle)
           return
+        }
         case 'break':
           out.push({ text: lineBreak, style })
           return

@@ -26,6 +26,8 @@ export interface Style {
   noteRef?: string
   /** Never hyphenate (code, URLs). */
   noHyphen?: boolean
+  /** Struck through (Markdown `~~deleted~~`). */
+  strike?: boolean
 }
 
 export interface Run {

@@ -10,6 +10,25 @@ export function paragraph(state: State, node: Paragraph, parent?: Parent): void 
     figureFromImage(state, meaningful[0], undefined, undefined)
     return
   }
+  // `![alt][ref]` alone: the image its definition gives, like `![alt](url "title")`.
+  const only = meaningful[0]
+  if (meaningful.length === 1 && only.type === 'imageReference') {
+    const definition = state.definition(only.identifier)
+    if (definition) {
+      figureFromImage(
+        state,
+        {
+          url: definition.url,
+          alt: only.alt ?? '',
+          title: definition.title,
+          position: only.position,
+        },
+        undefined,
+        undefined,
+      )
+      return
+    }
+  }
   const keepWithNext = state.keepAfter(node)
   // A quote's attribution never splits (and its quote's last lines keep with it: keep.ts).
   const attribution = parent?.type === 'blockquote' && isAttribution(node)

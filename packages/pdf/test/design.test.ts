@@ -75,3 +75,17 @@ describe.each(articles)('pages of %s', { timeout: 60_000 }, async (name) => {
     },
   )
 })
+
+describe('the last page', { timeout: 60_000 }, () => {
+  it('balances its two columns (a short article does not fill one column and leave the other empty)', async () => {
+    const article = await load(path.join(contentDir, 'halvard-council-vote-embargoed.md'))
+    const { pages, lines } = textLines(toFile(await renderPdf(article)))
+    expect(pages).toHaveLength(1)
+    const middle = pages[0].width / 2
+    const body = lines.filter((l) => l.yMin > 200 && l.xMax - l.xMin < middle)
+    const left = Math.max(...body.filter((l) => l.xMax < middle).map((l) => l.yMax))
+    const right = Math.max(...body.filter((l) => l.xMin > middle).map((l) => l.yMax))
+    // Within four lines of each other (the author box may not split).
+    expect(Math.abs(left - right)).toBeLessThan(4 * 8.6 * 1.42)
+  })
+})

@@ -19,6 +19,8 @@ export interface FrameOptions {
   columns: number
   gutter: number
   direction: 'ltr' | 'rtl'
+  /** Balance the columns of one page: the text ends at `bottom` there (set by a second pass). */
+  balance?: { page: number; bottom: number }
 }
 
 export class PageFrame {
@@ -33,6 +35,10 @@ export class PageFrame {
   y: number
   /** Points reserved at the foot of the current column (footnotes). */
   reserved = 0
+  /** Index of the page (0 = first). */
+  page = 0
+  /** The lowest y text reached in each column of this page. */
+  reached: number[] = []
   /** Insets of nested blocks (quotes, lists, asides) from the column's edges. */
   private insets: Array<{ left: number; right: number }> = []
 
@@ -81,7 +87,16 @@ export class PageFrame {
 
   /** Bottom of the body area of the current column, footnotes reserved. */
   get bottom(): number {
-    return this.options.pageHeight - this.options.margins.bottom - this.reserved
+    const bottom = this.options.pageHeight - this.options.margins.bottom - this.reserved
+    const balance = this.options.balance
+    if (balance && balance.page === this.page && !this.spanning)
+      return Math.min(bottom, balance.bottom)
+    return bottom
+  }
+
+  /** Note how low text went in this column (for balancing the last page). */
+  mark(): void {
+    this.reached[this.column] = Math.max(this.reached[this.column] ?? 0, this.y)
   }
 
   /** Height of a full column. */
@@ -109,6 +124,7 @@ export class PageFrame {
     this.spanning = false
     this.column = 0
     this.top = this.y
+    this.reached = []
   }
 
   /** Is there another column on this page? */
@@ -125,6 +141,8 @@ export class PageFrame {
 
   /** A fresh page: first column, at the top margin. */
   nextPage(): void {
+    this.page++
+    this.reached = []
     this.column = 0
     this.top = this.options.margins.top
     this.y = this.top

@@ -7,7 +7,7 @@ import { drawPieces } from './draw.js'
 import { figureFromImage } from './handlers/figure.js'
 import { defaultHandlers } from './handlers/index.js'
 import { articleDates, infoOf, patchXmp } from './metadata.js'
-import { type PdfOptions, resolveOptions } from './options.js'
+import { type PdfOptions, resolveOptions, type TypesetStats } from './options.js'
 import { colors, type Handlers, State } from './state.js'
 import type { Run } from './typeset.js'
 
@@ -16,6 +16,45 @@ const sizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const
 /** Render an article to PDF bytes. Deterministic: identical input gives identical bytes. */
 export async function renderPdf(article: Article, options: PdfOptions = {}): Promise<Uint8Array> {
   const resolved = resolveOptions(options, article.meta.language, article.derived.dir)
+  const first = await compose(article, options, resolved)
+  // The last page's columns balanced: a second pass ends the text there at half the height the
+  // columns took (a line more at a time, when keep rules push text over), never adding a page.
+  const end = first.end
+  if (!end || resolved.columns < 2) return finish(first, resolved)
+  const heights = end.reached.map((y) => Math.max(0, y - end.top))
+  const total = heights.reduce((a, b) => a + b, 0)
+  if (heights.length < 2 && total < resolved.fontSize * resolved.lineHeight * 3)
+    return finish(first, resolved)
+  if (heights.length >= 2 && Math.abs(heights[0] - heights[1]) < resolved.fontSize * 3)
+    return finish(first, resolved)
+  const leading = resolved.fontSize * resolved.lineHeight
+  for (let extra = 1; extra <= 6; extra++) {
+    const bottom = end.top + total / 2 + extra * leading
+    const balanced = await compose(article, options, resolved, { page: end.page, bottom })
+    if (balanced.pages === first.pages) return finish(balanced, resolved)
+  }
+  return finish(first, resolved)
+}
+
+interface Composed {
+  bytes: Uint8Array
+  pages: number
+  stats: TypesetStats
+  /** Where the text ended: the last page, its columns' top and how low each column went. */
+  end?: { page: number; top: number; reached: number[] }
+}
+
+function finish(composed: Composed, resolved: ReturnType<typeof resolveOptions>): Uint8Array {
+  resolved.onStats?.(composed.stats)
+  return composed.bytes
+}
+
+async function compose(
+  article: Article,
+  options: PdfOptions,
+  resolved: ReturnType<typeof resolveOptions>,
+  balance?: { page: number; bottom: number },
+): Promise<Composed> {
   const dates = articleDates(article)
   const doc = new PDFDocument({
     size: sizes[resolved.pageSize] as unknown as number[],
@@ -38,7 +77,14 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   })
 
   const handlers: Handlers = { ...defaultHandlers, ...options.handlers }
-  const state = new State(doc, article, resolved, handlers)
+  // Messages once: the second (balancing) pass reports nothing new.
+  const state = new State(
+    doc,
+    article,
+    balance ? { ...resolved, report: undefined } : resolved,
+    handlers,
+    balance,
+  )
   if (options.layout !== undefined && options.layout !== resolved.layout)
     state.warn(
       `Unknown PDF layout \`${options.layout}\`: ${resolved.layout} used (set \`pdf: { layout: two-column }\` or \`one-column\` in pressroom.yaml)`,
@@ -65,7 +111,11 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   void art
   furniture(state)
   root.end()
-  resolved.onStats?.({ ...state.stats })
+  state.page.mark()
+  const end = state.page.spanning
+    ? undefined
+    : { page: state.page.page, top: state.page.top, reached: state.page.reached.slice() }
+  const stats = { ...state.stats }
   doc.end()
   await done
   const total = chunks.reduce((n, c) => n + c.length, 0)
@@ -75,7 +125,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
     out.set(chunk, offset)
     offset += chunk.length
   }
-  return out
+  return { bytes: out, pages: stats.pages, stats, end }
 }
 
 function formatDate(value: string, language: string): string {

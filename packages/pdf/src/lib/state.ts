@@ -84,7 +84,13 @@ export class State {
   private reported = new Set<string>()
   pageIndex = 0
 
-  constructor(doc: Doc, article: Article, options: ResolvedOptions, handlers: Handlers) {
+  constructor(
+    doc: Doc,
+    article: Article,
+    options: ResolvedOptions,
+    handlers: Handlers,
+    balance?: { page: number; bottom: number },
+  ) {
     this.doc = doc
     this.article = article
     this.options = options
@@ -98,6 +104,7 @@ export class State {
       columns: options.columns,
       gutter: options.gutter,
       direction: this.direction,
+      ...(balance ? { balance } : {}),
     })
     this.language = article.meta.language
     this.stats = {
@@ -376,6 +383,7 @@ export class State {
 
   /** End the column here: the next one on this page, or a new page. */
   newPage(): void {
+    this.page.mark()
     this.finishPage()
     if (this.page.hasNextColumn()) {
       this.page.nextColumn()
@@ -467,7 +475,8 @@ export class State {
     const element = this.open(options.tag, options.structOptions)
     const links = new Map<number, StructElement>()
     const n = lines.length
-    const keepNext = options.keepWithNext ?? 0
+    // What follows is kept below the space after this block, not in it.
+    const keepNext = options.keepWithNext ? options.keepWithNext + (options.spaceAfter ?? 0) : 0
     if (options.keepTogether) {
       let total = keepNext
       for (const line of lines) total += line.height
@@ -510,6 +519,7 @@ export class State {
         this.y += line.height
       }
       if (k > 0 && this.rules.length > 0) this.drawRules(top, this.y)
+      this.page.mark()
       i += k
       if (i < n) this.newPage()
     }

@@ -18,7 +18,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   const resolved = resolveOptions(options, article.meta.language, article.derived.dir)
   const first = await compose(article, options, resolved)
   // The last page's columns balanced: a second pass ends the text there at half the height the
-  // columns took (a line more at a time, when keep rules push text over), never adding a page.
+  // columns took (one, three or six lines more when keep rules push text over), never adding a page.
   const end = first.end
   if (!end || resolved.columns < 2) return finish(first, resolved)
   const heights = end.reached.map((y) => Math.max(0, y - end.top))
@@ -28,7 +28,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   if (heights.length >= 2 && Math.abs(heights[0] - heights[1]) < resolved.fontSize * 3)
     return finish(first, resolved)
   const leading = resolved.fontSize * resolved.lineHeight
-  for (let extra = 1; extra <= 6; extra++) {
+  for (const extra of [1, 3, 6]) {
     const bottom = end.top + total / 2 + extra * leading
     const balanced = await compose(article, options, resolved, { page: end.page, bottom })
     if (balanced.pages === first.pages) return finish(balanced, resolved)

@@ -241,10 +241,7 @@ function toItems(
       // Break after explicit hyphens and dashes (three letters at least each side: no "ul-/Adl"),
       // then inside words by the patterns; a URL breaks
       // after its slashes and dots (no hyphen drawn), so it never leaves a justified line gaping.
-      const url =
-        piece.level % 2 === 0 &&
-        word.length === 1 &&
-        /^[a-z][a-z0-9+.-]*:\/\/\S{12,}/i.test(piece.text)
+      const url = piece.level % 2 === 0 && /^[a-z][a-z0-9+.-]*:\/\/\S{12,}/i.test(piece.text)
       const compounds = canHyphenate
         ? piece.text.split(/(?<=[^-–—]{3}[-–—])(?=[^-–—]{3})/u)
         : url

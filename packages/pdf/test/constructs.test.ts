@@ -71,4 +71,17 @@ describe('constructs kept', { timeout: 60_000 }, () => {
       (run('pdfinfo', ['-struct', file]).match(/^\s*Note\b/gm) ?? []).length,
     ).toBeGreaterThanOrEqual(4)
   })
+
+  it('lets a caller override an inline handler, like a block one', async () => {
+    const file = toFile(
+      await renderPdf(await fromMarkdown('---\ntitle: I\n---\n\nRun `make` now.\n'), {
+        inlineHandlers: {
+          inlineCode: (_state, node: { value: string }, style) => [
+            { text: `«${node.value}»`, style },
+          ],
+        },
+      }),
+    )
+    expect(normalise(run('pdftotext', ['-enc', 'UTF-8', file, '-']))).toContain('Run «make» now.')
+  })
 })

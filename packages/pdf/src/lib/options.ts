@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message'
-import type { Handler } from './state.js'
+import type { Handler, InlineHandler } from './state.js'
 
 /** UI strings printed in the PDF. `{page}` and `{pages}` are replaced in `page`. */
 export interface Labels {
@@ -159,6 +159,8 @@ export interface PdfOptions {
   report?: (message: VFileMessage) => void
   /** Override or add node handlers: `{...defaultHandlers, ...handlers}`. */
   handlers?: Record<string, Handler>
+  /** Override or add inline (phrasing) node handlers: `{...defaultInlineHandlers, ...inlineHandlers}`. */
+  inlineHandlers?: Record<string, InlineHandler>
 }
 
 export interface ResolvedOptions {

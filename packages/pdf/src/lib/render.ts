@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit'
 import { drawPieces } from './draw.js'
 import { figureFromImage } from './handlers/figure.js'
 import { defaultHandlers } from './handlers/index.js'
+import { defaultInlineHandlers } from './inline/index.js'
 import { articleDates, infoOf, patchXmp } from './metadata.js'
 import { type PdfOptions, resolveOptions, type TypesetStats } from './options.js'
 import { colors, type Handlers, State } from './state.js'
@@ -84,6 +85,7 @@ async function compose(
     balance ? { ...resolved, report: undefined } : resolved,
     handlers,
     balance,
+    { ...defaultInlineHandlers, ...options.inlineHandlers },
   )
   if (options.layout !== undefined && options.layout !== resolved.layout)
     state.warn(

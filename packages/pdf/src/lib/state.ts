@@ -6,10 +6,10 @@
  */
 import type { Article } from '@pressroom/article'
 import type { Definition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
-import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFileMessage } from 'vfile-message'
 import { drawLine } from './draw.js'
 import type { FontKey } from './fonts.js'
+import { defaultInlineHandlers } from './inline/index.js'
 import { keepAfter, linesForColumn } from './keep.js'
 import { Footnotes } from './notes.js'
 import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
@@ -17,7 +17,6 @@ import { type Box, PageFrame } from './page-frame.js'
 import { type StructElement, Tagging } from './tagging.js'
 import {
   type Line,
-  lineBreak,
   type Rgb,
   type Run,
   type SetOptions,
@@ -32,6 +31,10 @@ export type { StructElement }
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows the node type it handles
 export type Handler = (state: State, node: any, parent: Parent | undefined) => void
 export type Handlers = Record<string, Handler>
+/** Turns a phrasing node into styled runs (`state.runs` for its children). */
+// biome-ignore lint/suspicious/noExplicitAny: each handler narrows the node type it handles
+export type InlineHandler = (state: State, node: any, style: Style) => Run[]
+export type InlineHandlers = Record<string, InlineHandler>
 
 export const colors = {
   text: [26, 26, 26] as Rgb,
@@ -67,6 +70,7 @@ export class State {
   options: ResolvedOptions
   labels: Labels
   handlers: Handlers
+  inlineHandlers: InlineHandlers
   /** The page frame: columns, where the flow is, what is reserved at the foot. */
   page: PageFrame
   /** The block after the one being handled, in its parent (for keep rules). */
@@ -90,7 +94,9 @@ export class State {
     options: ResolvedOptions,
     handlers: Handlers,
     balance?: { page: number; bottom: number },
+    inlineHandlers: InlineHandlers = defaultInlineHandlers,
   ) {
+    this.inlineHandlers = inlineHandlers
     this.doc = doc
     this.article = article
     this.options = options
@@ -223,97 +229,19 @@ export class State {
     return this.definitions.get(identifier)
   }
 
-  /** Phrasing content to styled runs. */
+  /** Phrasing content to styled runs: one inline handler per node type (inline/<type>.ts). */
   runs(nodes: PhrasingContent[], style: Style): Run[] {
     const out: Run[] = []
-    const walk = (node: PhrasingContent, style: Style) => {
-      switch (node.type) {
-        case 'text':
-          out.push({ text: node.value, style })
-          return
-        case 'emphasis':
-          for (const child of node.children) walk(child, { ...style, font: italic(style.font) })
-          return
-        case 'strong':
-          for (const child of node.children) walk(child, { ...style, font: bold(style.font) })
-          return
-        case 'delete':
-          for (const child of node.children) walk(child, { ...style, strike: true })
-          return
-        case 'inlineCode':
-          out.push({
-            text: node.value,
-            style: { ...style, font: 'mono', size: style.size * 0.88, noHyphen: true },
-          })
-          return
-        case 'link': {
-          const id = ++this.linkCount
-          const linkStyle: Style = { ...style, link: node.url, linkId: id, color: colors.link }
-          for (const child of node.children) walk(child, linkStyle)
-          return
-        }
-        case 'linkReference': {
-          // `[text][ref]`: the link its definition gives; without one, the text as written.
-          const definition = this.definition(node.identifier)
-          if (!definition) {
-            for (const child of node.children) walk(child, style)
-            return
-          }
-          const id = ++this.linkCount
-          const linkStyle: Style = {
-            ...style,
-            link: definition.url,
-            linkId: id,
-            color: colors.link,
-          }
-          for (const child of node.children) walk(child, linkStyle)
-          return
-        }
-        case 'break':
-          out.push({ text: lineBreak, style })
-          return
-        case 'footnoteReference': {
-          const number = this.notes.number(node.identifier)
-          if (!this.notes.has(node.identifier))
-            this.warn(
-              `Footnote \`${node.identifier}\` has no definition`,
-              node,
-              'footnote-undefined',
-            )
-          out.push({
-            text: String(number),
-            style: {
-              ...style,
-              size: style.size * 0.62,
-              rise: style.size * 0.38,
-              noteRef: node.identifier,
-              noHyphen: true,
-            },
-          })
-          return
-        }
-        case 'image':
-        case 'imageReference':
-          if (node.alt) out.push({ text: node.alt, style: { ...style, font: italic(style.font) } })
-          return
-        case 'html':
-          return
-        case 'span':
-          for (const child of node.children) walk(child, style)
-          return
-        default: {
-          const unknown = node as PhrasingContent
-          this.warn(
-            `Unknown inline node \`${unknown.type}\`: printed as plain text`,
-            unknown,
-            'unknown-node',
-          )
-          out.push({ text: mdastToString(unknown), style })
-        }
-      }
+    for (const node of nodes) {
+      const handler = this.inlineHandlers[node.type] ?? this.inlineHandlers.unknown
+      out.push(...handler(this, node, style))
     }
-    for (const node of nodes) walk(node, style)
     return out
+  }
+
+  /** A new link identity (one Link structure element per link). */
+  nextLinkId(): number {
+    return ++this.linkCount
   }
 
   /* ----- setting and placing ----- */

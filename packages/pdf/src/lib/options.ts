@@ -165,6 +165,8 @@ export interface PdfOptions {
 
 export interface ResolvedOptions {
   layout: Layout
+  /** Space after a body paragraph, as a multiple of the font size. */
+  paragraphSpace: number
   now?: Date
   columns: number
   gutter: number
@@ -193,6 +195,7 @@ export function resolveOptions(
   const scale = direction === 'rtl' ? arabicScale : 1
   return {
     layout,
+    paragraphSpace: 0.6,
     now: options.now,
     columns: design.columns,
     gutter: design.gutter,

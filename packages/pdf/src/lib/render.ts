@@ -16,25 +16,47 @@ const sizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const
 
 /** Render an article to PDF bytes. Deterministic: identical input gives identical bytes. */
 export async function renderPdf(article: Article, options: PdfOptions = {}): Promise<Uint8Array> {
-  const resolved = resolveOptions(options, article.meta.language, article.derived.dir)
-  const first = await compose(article, options, resolved)
+  let resolved = resolveOptions(options, article.meta.language, article.derived.dir)
+  let first = await compose(article, options, resolved)
+  const leading = resolved.fontSize * resolved.lineHeight
+  // A last page holding a line or two of small print (a rights line run over): set again with
+  // a little less space between paragraphs, kept only when that saves the page.
+  if (
+    first.end &&
+    first.pages > 1 &&
+    first.end.page === first.pages - 1 &&
+    lastPageHeight(first) < leading * 2
+  ) {
+    const tighter = { ...resolved, paragraphSpace: resolved.paragraphSpace * 0.6 }
+    const squeezed = await compose(article, options, tighter)
+    if (squeezed.pages < first.pages) {
+      resolved = tighter
+      first = squeezed
+    }
+  }
   // The last page's columns balanced: a second pass ends the text there at half the height the
   // columns took (one, three or six lines more when keep rules push text over), never adding a page.
   const end = first.end
   if (!end || resolved.columns < 2) return finish(first, resolved)
   const heights = end.reached.map((y) => Math.max(0, y - end.top))
   const total = heights.reduce((a, b) => a + b, 0)
-  if (heights.length < 2 && total < resolved.fontSize * resolved.lineHeight * 3)
-    return finish(first, resolved)
+  // A few lines stay in one column: split, they would read as two scraps.
+  if (total < leading * 8) return finish(first, resolved)
   if (heights.length >= 2 && Math.abs(heights[0] - heights[1]) < resolved.fontSize * 3)
     return finish(first, resolved)
-  const leading = resolved.fontSize * resolved.lineHeight
   for (const extra of [1, 3, 6]) {
     const bottom = end.top + total / 2 + extra * leading
     const balanced = await compose(article, options, resolved, { page: end.page, bottom })
     if (balanced.pages === first.pages) return finish(balanced, resolved)
   }
   return finish(first, resolved)
+}
+
+/** How much of the last page the text took (all its columns). */
+function lastPageHeight(composed: Composed): number {
+  const end = composed.end
+  if (!end) return Number.POSITIVE_INFINITY
+  return end.reached.reduce((sum, y) => sum + Math.max(0, y - end.top), 0)
 }
 
 interface Composed {
@@ -297,8 +319,8 @@ function disclaimer(state: State): void {
   const text = state.article.meta.disclaimer
   if (!text) return
   const size = state.options.fontSize * 0.75
-  state.y += 10
   state.paragraph([{ text, style: { font: 'serifItalic', size, color: colors.muted } }], {
+    spaceBefore: 6,
     tag: 'P',
     structOptions: { title: 'Disclaimer' },
     align: state.direction === 'rtl' ? 'right' : 'left',
@@ -313,8 +335,8 @@ function rights(state: State): void {
   const text = state.article.meta.rights
   if (!text) return
   const size = state.options.fontSize * 0.75
-  state.y += 4
   state.paragraph([{ text, style: { font: 'serif', size, color: colors.muted } }], {
+    spaceBefore: 2,
     tag: 'P',
     structOptions: { title: 'Rights' },
     align: state.direction === 'rtl' ? 'right' : 'left',

@@ -34,7 +34,7 @@ export function paragraph(state: State, node: Paragraph, parent?: Parent): void 
   const attribution = parent?.type === 'blockquote' && isAttribution(node)
   state.paragraph(state.runs(node.children, state.baseStyle()), {
     tag: 'P',
-    spaceAfter: state.options.fontSize * 0.6,
+    spaceAfter: state.options.fontSize * state.options.paragraphSpace,
     keepWithNext,
     keepTogether: attribution,
   })

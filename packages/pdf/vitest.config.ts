@@ -4,9 +4,9 @@ export default defineProject({
   test: {
     name: 'pdf',
     include: ['test/**/*.test.ts'],
-    // Tests must pass on a loaded machine (renderers, validators and child processes are slow there):
-    // generous limits, never a speed assertion. A test that needs more sets its own.
-    testTimeout: 60_000,
+    // Renders, poppler and qpdf run on a machine shared with other builds: generous limits, never a
+    // speed assertion. A test that needs more sets its own.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 })

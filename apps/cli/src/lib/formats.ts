@@ -152,9 +152,11 @@ export const formats: Format[] = [
     name: 'pdf',
     scope: 'article',
     description: 'print PDF (tagged, embedded fonts)',
-    async render({ article, report, pageSize }) {
+    async render({ article, config, report, pageSize, now }) {
       const { renderPdf } = await import('@pressroom/pdf')
-      const bytes = await renderPdf(article, { report, pageSize })
+      // `pdf:` in pressroom.yaml: the page design (`layout`), checked by renderPdf.
+      const pdf = config.sections.pdf as { layout?: string } | undefined
+      const bytes = await renderPdf(article, { report, pageSize, now, layout: pdf?.layout })
       return [
         {
           path: `${article.meta.slug}/${article.meta.slug}.pdf`,

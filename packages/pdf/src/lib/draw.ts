@@ -126,7 +126,19 @@ export function drawPieces(doc: Doc, pieces: PlacedPiece[], x0: number, baseline
     flush(0)
     if (actual) out.push('EMC')
   }
-  out.push('ET', 'Q')
+  out.push('ET')
+  // Strikethrough: a rule through the x-height of struck pieces, in their colour.
+  for (const piece of pieces) {
+    if (!piece.style.strike || piece.kind === 'break') continue
+    const size = piece.style.size
+    const y = height - baseline + (piece.style.rise ?? 0) + size * 0.28
+    const [r, g, b] = piece.style.color
+    out.push(
+      `${num(r / 255)} ${num(g / 255)} ${num(b / 255)} RG ${num(size * 0.06)} w`,
+      `${num(x0 + piece.x)} ${num(y)} m ${num(x0 + piece.x + piece.drawnWidth)} ${num(y)} l S`,
+    )
+  }
+  out.push('Q')
   content(doc, out.join('\n'))
 }
 

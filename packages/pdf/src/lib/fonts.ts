@@ -18,6 +18,8 @@ export type FontKey =
   | 'monoBold'
   | 'arabic'
   | 'arabicBold'
+  | 'latinInArabic'
+  | 'latinInArabicBold'
 
 const files: Record<FontKey, string> = {
   serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
@@ -28,6 +30,10 @@ const files: Record<FontKey, string> = {
   monoBold: '@expo-google-fonts/source-code-pro/700Bold/SourceCodePro_700Bold.ttf',
   arabic: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
   arabicBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
+  // Naskh's strokes are thin: Latin words and digits inside Arabic text are set one weight lighter
+  // than the serif's (Light for regular, SemiBold for bold), so they do not look heavier.
+  latinInArabic: '@expo-google-fonts/noto-serif/300Light/NotoSerif_300Light.ttf',
+  latinInArabicBold: '@expo-google-fonts/noto-serif/600SemiBold/NotoSerif_600SemiBold.ttf',
 }
 
 export const fontKeys = Object.keys(files) as FontKey[]
@@ -129,6 +135,13 @@ export function metrics(key: FontKey): { ascent: number; descent: number } {
 /** Whether the font has a glyph for the code point. */
 export function covers(key: FontKey, codePoint: number): boolean {
   return getFont(key).hasGlyphForCodePoint(codePoint)
+}
+
+/** The Latin face for Latin letters and digits inside right-to-left (Naskh) text. */
+export function latinInArabic(key: FontKey): FontKey {
+  if (key === 'serif') return 'latinInArabic'
+  if (key === 'serifBold') return 'latinInArabicBold'
+  return key
 }
 
 /** The Arabic-script face matching a Latin face's weight. */

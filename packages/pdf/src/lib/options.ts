@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message'
-import type { Handler } from './state.js'
+import type { Handler, InlineHandler } from './state.js'
 
 /** UI strings printed in the PDF. `{page}` and `{pages}` are replaced in `page`. */
 export interface Labels {
@@ -15,8 +15,14 @@ export interface Labels {
   and: string
   /** Placeholder text for an image that cannot be shown (the alt text follows). */
   imageMissing: string
-  /** Before a figure's credit. */
+  /** Before a figure's credit, when the credit does not say what it credits ("Photo: Reuters"). */
   credit: string
+  /** Before the publication date. */
+  published: string
+  /** Before the date of the last substantive change. */
+  updated: string
+  /** Notice on a copy rendered before its embargo; `{date}` is replaced. */
+  embargo: string
 }
 
 export const defaultLabels: Record<string, Labels> = {
@@ -28,6 +34,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'and',
     imageMissing: 'Image not available',
     credit: 'Photo:',
+    published: 'Published',
+    updated: 'Updated',
+    embargo: 'Embargoed: not for publication before {date}',
   },
   fr: {
     page: 'Page {page} sur {pages}',
@@ -37,6 +46,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'et',
     imageMissing: 'Image indisponible',
     credit: 'Photo :',
+    published: 'Publié le',
+    updated: 'Mis à jour le',
+    embargo: 'Sous embargo : ne pas publier avant le {date}',
   },
   ar: {
     page: 'صفحة {page} من {pages}',
@@ -46,6 +58,9 @@ export const defaultLabels: Record<string, Labels> = {
     and: 'و',
     imageMissing: 'الصورة غير متاحة',
     credit: 'صورة:',
+    published: 'نُشر في',
+    updated: 'حُدّث في',
+    embargo: 'محظور النشر قبل {date}',
   },
 }
 
@@ -73,14 +88,58 @@ export interface TypesetStats {
   pages: number
 }
 
+/**
+ * Page design. `two-column`: two columns of about 60-70 characters under a headline, dek, byline
+ * and hero image that span both (a newspaper or magazine page). `one-column`: one column of the
+ * same measure in larger type with wide margins (a book page).
+ */
+export type Layout = 'two-column' | 'one-column'
+
+export const layouts: readonly Layout[] = ['two-column', 'one-column']
+
+/** What each layout sets, before `fontSize`, `margins`, `lineHeight` options override it. */
+const designs: Record<
+  Layout,
+  { columns: number; gutter: number; fontSize: number; lineHeight: number; margins: Margins }
+> = {
+  'two-column': {
+    columns: 2,
+    gutter: 16,
+    fontSize: 8.6,
+    lineHeight: 1.42,
+    margins: { top: 62, right: 36, bottom: 60, left: 36 },
+  },
+  'one-column': {
+    columns: 1,
+    gutter: 0,
+    fontSize: 10.5,
+    lineHeight: 1.45,
+    margins: { top: 72, right: 130, bottom: 72, left: 130 },
+  },
+}
+
+/** Naskh sets smaller on the body than Latin faces at one size: right-to-left articles get this much more. */
+const arabicScale = 1.1
+
 export interface PdfOptions {
+  /**
+   * Page design: `'two-column'` (default) or `'one-column'`. Any other value (for example a typo
+   * in `pressroom.yaml`) is reported and the default used.
+   */
+  layout?: Layout | string
+  /**
+   * The moment an embargo is measured against. A copy rendered before `meta.embargo` (or without
+   * `now`, whenever the article has an embargo) carries an embargo notice. The renderer never reads
+   * the clock.
+   */
+  now?: Date
   /** Paper size. Default `'A4'`. */
   pageSize?: 'A4' | 'Letter'
-  /** Page margins in points. Default `{top: 72, right: 64, bottom: 72, left: 64}`. */
+  /** Page margins in points. Default by layout (two-column `{top: 62, right: 36, bottom: 60, left: 36}`, one-column `{top: 72, right: 130, bottom: 72, left: 130}`). */
   margins?: Partial<Margins>
-  /** Body font size in points. Default `10.5`. */
+  /** Body font size in points. Default by layout: `8.6` (two-column), `10.5` (one-column); right-to-left articles 10% more. */
   fontSize?: number
-  /** Body leading as a multiple of the font size. Default `1.38`. */
+  /** Body leading as a multiple of the font size. Default by layout: `1.42`, `1.45`. */
   lineHeight?: number
   /** Justify body text. Default `true`. */
   justify?: boolean
@@ -100,9 +159,17 @@ export interface PdfOptions {
   report?: (message: VFileMessage) => void
   /** Override or add node handlers: `{...defaultHandlers, ...handlers}`. */
   handlers?: Record<string, Handler>
+  /** Override or add inline (phrasing) node handlers: `{...defaultInlineHandlers, ...inlineHandlers}`. */
+  inlineHandlers?: Record<string, InlineHandler>
 }
 
 export interface ResolvedOptions {
+  layout: Layout
+  /** Space after a body paragraph, as a multiple of the font size. */
+  paragraphSpace: number
+  now?: Date
+  columns: number
+  gutter: number
   pageSize: 'A4' | 'Letter'
   margins: Margins
   fontSize: number
@@ -117,13 +184,25 @@ export interface ResolvedOptions {
   report?: (message: VFileMessage) => void
 }
 
-export function resolveOptions(options: PdfOptions, language: string): ResolvedOptions {
+export function resolveOptions(
+  options: PdfOptions,
+  language: string,
+  direction: 'ltr' | 'rtl' = 'ltr',
+): ResolvedOptions {
   const base = defaultLabels[language.toLowerCase().split('-')[0]] ?? defaultLabels.en
+  const layout = layouts.find((name) => name === options.layout) ?? 'two-column'
+  const design = designs[layout]
+  const scale = direction === 'rtl' ? arabicScale : 1
   return {
+    layout,
+    paragraphSpace: 0.6,
+    now: options.now,
+    columns: design.columns,
+    gutter: design.gutter,
     pageSize: options.pageSize ?? 'A4',
-    margins: { top: 72, right: 64, bottom: 72, left: 64, ...options.margins },
-    fontSize: options.fontSize ?? 10.5,
-    lineHeight: options.lineHeight ?? 1.38,
+    margins: { ...design.margins, ...options.margins },
+    fontSize: options.fontSize ?? design.fontSize * scale,
+    lineHeight: options.lineHeight ?? design.lineHeight,
     justify: options.justify ?? true,
     lineBreaker: options.lineBreaker ?? 'knuth-plass',
     hyphenate: options.hyphenate ?? true,

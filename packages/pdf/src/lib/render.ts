@@ -6,8 +6,9 @@ import PDFDocument from 'pdfkit'
 import { drawPieces } from './draw.js'
 import { figureFromImage } from './handlers/figure.js'
 import { defaultHandlers } from './handlers/index.js'
+import { defaultInlineHandlers } from './inline/index.js'
 import { articleDates, infoOf, patchXmp } from './metadata.js'
-import { type PdfOptions, resolveOptions } from './options.js'
+import { type PdfOptions, resolveOptions, type TypesetStats } from './options.js'
 import { colors, type Handlers, State } from './state.js'
 import type { Run } from './typeset.js'
 
@@ -15,7 +16,68 @@ const sizes = { A4: [595.28, 841.89], Letter: [612, 792] } as const
 
 /** Render an article to PDF bytes. Deterministic: identical input gives identical bytes. */
 export async function renderPdf(article: Article, options: PdfOptions = {}): Promise<Uint8Array> {
-  const resolved = resolveOptions(options, article.meta.language)
+  let resolved = resolveOptions(options, article.meta.language, article.derived.dir)
+  let first = await compose(article, options, resolved)
+  const leading = resolved.fontSize * resolved.lineHeight
+  // A last page holding a line or two of small print (a rights line run over): set again with
+  // a little less space between paragraphs, kept only when that saves the page.
+  if (
+    first.end &&
+    first.pages > 1 &&
+    first.end.page === first.pages - 1 &&
+    lastPageHeight(first) < leading * 2
+  ) {
+    const tighter = { ...resolved, paragraphSpace: resolved.paragraphSpace * 0.6 }
+    const squeezed = await compose(article, options, tighter)
+    if (squeezed.pages < first.pages) {
+      resolved = tighter
+      first = squeezed
+    }
+  }
+  // The last page's columns balanced: a second pass ends the text there at half the height the
+  // columns took (one, three or six lines more when keep rules push text over), never adding a page.
+  const end = first.end
+  if (!end || resolved.columns < 2) return finish(first, resolved)
+  const heights = end.reached.map((y) => Math.max(0, y - end.top))
+  const total = heights.reduce((a, b) => a + b, 0)
+  // A few lines stay in one column: split, they would read as two scraps.
+  if (total < leading * 8) return finish(first, resolved)
+  if (heights.length >= 2 && Math.abs(heights[0] - heights[1]) < resolved.fontSize * 3)
+    return finish(first, resolved)
+  for (const extra of [1, 3, 6]) {
+    const bottom = end.top + total / 2 + extra * leading
+    const balanced = await compose(article, options, resolved, { page: end.page, bottom })
+    if (balanced.pages === first.pages) return finish(balanced, resolved)
+  }
+  return finish(first, resolved)
+}
+
+/** How much of the last page the text took (all its columns). */
+function lastPageHeight(composed: Composed): number {
+  const end = composed.end
+  if (!end) return Number.POSITIVE_INFINITY
+  return end.reached.reduce((sum, y) => sum + Math.max(0, y - end.top), 0)
+}
+
+interface Composed {
+  bytes: Uint8Array
+  pages: number
+  stats: TypesetStats
+  /** Where the text ended: the last page, its columns' top and how low each column went. */
+  end?: { page: number; top: number; reached: number[] }
+}
+
+function finish(composed: Composed, resolved: ReturnType<typeof resolveOptions>): Uint8Array {
+  resolved.onStats?.(composed.stats)
+  return composed.bytes
+}
+
+async function compose(
+  article: Article,
+  options: PdfOptions,
+  resolved: ReturnType<typeof resolveOptions>,
+  balance?: { page: number; bottom: number },
+): Promise<Composed> {
   const dates = articleDates(article)
   const doc = new PDFDocument({
     size: sizes[resolved.pageSize] as unknown as number[],
@@ -38,24 +100,46 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
   })
 
   const handlers: Handlers = { ...defaultHandlers, ...options.handlers }
-  const state = new State(doc, article, resolved, handlers)
+  // Messages once: the second (balancing) pass reports nothing new.
+  const state = new State(
+    doc,
+    article,
+    balance ? { ...resolved, report: undefined } : resolved,
+    handlers,
+    balance,
+    { ...defaultInlineHandlers, ...options.inlineHandlers },
+  )
+  if (options.layout !== undefined && options.layout !== resolved.layout)
+    state.warn(
+      `Unknown PDF layout \`${options.layout}\`: ${resolved.layout} used (set \`pdf: { layout: two-column }\` or \`one-column\` in pressroom.yaml)`,
+      undefined,
+      'pdf-layout',
+    )
   const root = doc.struct('Document', { title: article.meta.title, lang: article.meta.language })
   doc.addStructure(root)
   state.structStack.push(root)
   const art = state.open('Art')
 
+  embargoNotice(state)
   titleBlock(state)
   const hero = article.meta.image
   if (hero) figureFromImage(state, { url: hero.src, alt: hero.alt }, hero.caption, hero.credit)
+  state.openColumns()
   state.one(article.tree)
+  state.placeFloats()
   authorBox(state)
   disclaimer(state)
+  rights(state)
   state.finishPage()
   state.close()
   void art
   furniture(state)
   root.end()
-  resolved.onStats?.({ ...state.stats })
+  state.page.mark()
+  const end = state.page.spanning
+    ? undefined
+    : { page: state.page.page, top: state.page.top, reached: state.page.reached.slice() }
+  const stats = { ...state.stats }
   doc.end()
   await done
   const total = chunks.reduce((n, c) => n + c.length, 0)
@@ -65,7 +149,7 @@ export async function renderPdf(article: Article, options: PdfOptions = {}): Pro
     out.set(chunk, offset)
     offset += chunk.length
   }
-  return out
+  return { bytes: out, pages: stats.pages, stats, end }
 }
 
 function formatDate(value: string, language: string): string {
@@ -139,10 +223,17 @@ function titleBlock(state: State): void {
     })
     byline.push({ text: joined, style: { font: 'serifBold', size, color: colors.text } })
   }
-  const date = meta.published ?? meta.updated
-  if (date) {
+  // Published and, when it differs, updated: the dates the EPUB and the web page show.
+  const dates: string[] = []
+  if (meta.published)
+    dates.push(
+      `${names.length ? '' : `${state.labels.published} `}${formatDate(meta.published.date, meta.language)}`,
+    )
+  if (meta.updated && meta.updated.date !== meta.published?.date)
+    dates.push(`${state.labels.updated} ${formatDate(meta.updated.date, meta.language)}`)
+  if (dates.length) {
     byline.push({
-      text: `${byline.length ? ' · ' : ''}${formatDate(date.date, meta.language)}`,
+      text: `${byline.length ? ' · ' : ''}${dates.join(' · ')}`,
       style: { font: 'serif', size, color: colors.muted },
     })
   }
@@ -188,8 +279,17 @@ function authorBox(state: State): void {
   )
   for (const author of authors) {
     const style = { font: 'serif' as const, size, color: colors.text }
-    const runs: Run[] = [{ text: author.name, style: { ...style, font: 'serifBold' } }]
-    if (author.bio) runs.push({ text: ' ', style }, ...state.runs(author.bio.children, style))
+    const bio = author.bio ? state.runs(author.bio.children, style) : []
+    const runs: Run[] = []
+    // "Umar Karim is a researcher ...": the bio names the author already; set the name bold in it.
+    const first = bio[0]
+    if (first?.text.startsWith(author.name)) {
+      runs.push({ text: author.name, style: { ...first.style, font: 'serifBold' } })
+      runs.push({ ...first, text: first.text.slice(author.name.length) }, ...bio.slice(1))
+    } else {
+      runs.push({ text: author.name, style: { ...style, font: 'serifBold' } })
+      if (bio.length) runs.push({ text: ' ', style }, ...bio)
+    }
     author.links.forEach((link, index) => {
       runs.push({ text: index === 0 ? ' ' : ' · ', style })
       runs.push({
@@ -219,8 +319,8 @@ function disclaimer(state: State): void {
   const text = state.article.meta.disclaimer
   if (!text) return
   const size = state.options.fontSize * 0.75
-  state.y += 10
   state.paragraph([{ text, style: { font: 'serifItalic', size, color: colors.muted } }], {
+    spaceBefore: 6,
     tag: 'P',
     structOptions: { title: 'Disclaimer' },
     align: state.direction === 'rtl' ? 'right' : 'left',
@@ -228,6 +328,66 @@ function disclaimer(state: State): void {
     lineBreaker: 'greedy',
     leading: size * 1.35,
   })
+}
+
+/** The rights line, last, in small type (the copyright the metadata carries, visible). */
+function rights(state: State): void {
+  const text = state.article.meta.rights
+  if (!text) return
+  const size = state.options.fontSize * 0.75
+  state.paragraph([{ text, style: { font: 'serif', size, color: colors.muted } }], {
+    spaceBefore: 2,
+    tag: 'P',
+    structOptions: { title: 'Rights' },
+    align: state.direction === 'rtl' ? 'right' : 'left',
+    hyphenate: false,
+    lineBreaker: 'greedy',
+    leading: size * 1.35,
+  })
+}
+
+/**
+ * On a copy rendered before its embargo (or with no `now` to measure against), a notice above the
+ * headline, across the columns, in the accent colour between rules.
+ */
+function embargoNotice(state: State): void {
+  const { embargo, language } = state.article.meta
+  const now = state.options.now
+  if (!embargo || (now && now.getTime() >= embargo.epochMs)) return
+  const time = embargo.dateOnly
+    ? ''
+    : ` ${embargo.value.slice(11, 16)} (UTC${offsetOf(embargo.value)})`
+  const text = state.labels.embargo.replace(
+    '{date}',
+    `${formatDate(embargo.date, language)}${time}`,
+  )
+  const size = state.options.fontSize * 1.05
+  state.rule(state.y, 1.2, colors.accent)
+  state.y += 5
+  state.paragraph(
+    [
+      {
+        text: text.toLocaleUpperCase(language),
+        style: { font: 'serifBold', size, color: colors.accent },
+      },
+    ],
+    {
+      tag: 'P',
+      structOptions: { title: 'Embargo' },
+      align: state.direction === 'rtl' ? 'right' : 'left',
+      hyphenate: false,
+      lineBreaker: 'greedy',
+      leading: size * 1.4,
+    },
+  )
+  state.y += 3
+  state.rule(state.y, 1.2, colors.accent)
+  state.y += 12
+}
+
+function offsetOf(value: string): string {
+  const match = /([+-]\d\d:\d\d|Z)$/.exec(value)
+  return !match || match[1] === 'Z' ? '' : match[1]
 }
 
 /** Running header and footer on every page but the first, as pagination artifacts. */

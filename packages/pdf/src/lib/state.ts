@@ -1,18 +1,22 @@
 /**
- * The walker's state: the document, where we are on the page, the structure
- * element stack, footnotes waiting for their page, statistics; `one`/`all`
- * dispatch to one handler per node type.
+ * The walker's state: `one`/`all` dispatch to one handler per node type; inline content to runs;
+ * setting paragraphs and placing their lines. The rooms it holds: the page frame (page-frame.ts),
+ * keep rules (keep.ts), the structure tree (tagging.ts), footnotes (notes.ts); bidi is in bidi.ts,
+ * line breaking in typeset.ts and linebreak/.
  */
 import type { Article } from '@pressroom/article'
-import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
-import { toString as mdastToString } from 'mdast-util-to-string'
+import type { Definition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
 import { VFileMessage } from 'vfile-message'
-import { drawLine, drawPieces } from './draw.js'
+import { drawLine } from './draw.js'
 import type { FontKey } from './fonts.js'
+import { defaultInlineHandlers } from './inline/index.js'
+import { keepAfter, linesForColumn } from './keep.js'
+import { Footnotes } from './notes.js'
 import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
+import { type Box, PageFrame } from './page-frame.js'
+import { type StructElement, Tagging } from './tagging.js'
 import {
   type Line,
-  lineBreak,
   type Rgb,
   type Run,
   type SetOptions,
@@ -21,11 +25,16 @@ import {
 } from './typeset.js'
 
 type Doc = PDFKit.PDFDocument
-export type StructElement = PDFKit.PDFStructureElement
+
+export type { StructElement }
 
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows the node type it handles
 export type Handler = (state: State, node: any, parent: Parent | undefined) => void
 export type Handlers = Record<string, Handler>
+/** Turns a phrasing node into styled runs (`state.runs` for its children). */
+// biome-ignore lint/suspicious/noExplicitAny: each handler narrows the node type it handles
+export type InlineHandler = (state: State, node: any, style: Style) => Run[]
+export type InlineHandlers = Record<string, InlineHandler>
 
 export const colors = {
   text: [26, 26, 26] as Rgb,
@@ -33,12 +42,6 @@ export const colors = {
   accent: [160, 20, 30] as Rgb,
   link: [20, 60, 140] as Rgb,
   rule: [150, 150, 150] as Rgb,
-}
-
-interface PreparedNote {
-  number: number
-  lines: Line[]
-  height: number
 }
 
 export interface ParagraphOptions {
@@ -57,6 +60,8 @@ export interface ParagraphOptions {
   direction?: 'ltr' | 'rtl'
   hyphenate?: boolean
   lineBreaker?: 'knuth-plass' | 'greedy'
+  /** Drawn behind each part of the lines that lands in one column (top, height). */
+  backdrop?: (top: number, height: number) => void
 }
 
 export class State {
@@ -65,36 +70,48 @@ export class State {
   options: ResolvedOptions
   labels: Labels
   handlers: Handlers
-  /** Top of the next block, top-down points. */
-  y: number
-  frame: { left: number; width: number }
+  inlineHandlers: InlineHandlers
+  /** The page frame: columns, where the flow is, what is reserved at the foot. */
+  page: PageFrame
+  /** The block after the one being handled, in its parent (for keep rules). */
+  following: Nodes | undefined
   direction: 'ltr' | 'rtl'
   language: string
-  structStack: StructElement[] = []
-  /** x positions of vertical rules drawn beside lines (block quotes). */
+  /** x positions of vertical rules drawn beside lines (block quotes), from the column's left edge. */
   rules: number[] = []
   stats: TypesetStats
-  private noteNumbers = new Map<string, number>()
-  private definitions = new Map<string, FootnoteDefinition>()
-  private placedNotes = new Set<string>()
-  private pageNotes: PreparedNote[] = []
-  private notesHeight = 0
+  /** The structure tree (tagging.ts). */
+  tagging: Tagging
+  /** Footnotes waiting for the foot of their column (notes.ts). */
+  notes: Footnotes
   private linkCount = 0
   private reported = new Set<string>()
   pageIndex = 0
 
-  constructor(doc: Doc, article: Article, options: ResolvedOptions, handlers: Handlers) {
+  constructor(
+    doc: Doc,
+    article: Article,
+    options: ResolvedOptions,
+    handlers: Handlers,
+    balance?: { page: number; bottom: number },
+    inlineHandlers: InlineHandlers = defaultInlineHandlers,
+  ) {
+    this.inlineHandlers = inlineHandlers
     this.doc = doc
     this.article = article
     this.options = options
     this.labels = options.labels
     this.handlers = handlers
-    this.y = options.margins.top
-    this.frame = {
-      left: options.margins.left,
-      width: doc.page.width - options.margins.left - options.margins.right,
-    }
     this.direction = article.derived.dir
+    this.page = new PageFrame({
+      pageWidth: doc.page.width,
+      pageHeight: doc.page.height,
+      margins: options.margins,
+      columns: options.columns,
+      gutter: options.gutter,
+      direction: this.direction,
+      ...(balance ? { balance } : {}),
+    })
     this.language = article.meta.language
     this.stats = {
       lines: 0,
@@ -106,9 +123,8 @@ export class State {
       pages: 1,
       lineBreaker: options.lineBreaker,
     }
-    for (const node of article.tree.children) {
-      if (node.type === 'footnoteDefinition') this.definitions.set(node.identifier, node)
-    }
+    this.tagging = new Tagging(doc)
+    this.notes = new Footnotes(this, article.tree)
   }
 
   /* ----- walking ----- */
@@ -119,7 +135,34 @@ export class State {
   }
 
   all(parent: Parent): void {
-    for (const child of parent.children) this.one(child as Nodes, parent)
+    const children = parent.children as Nodes[]
+    children.forEach((child, index) => {
+      this.following = children[index + 1]
+      this.one(child, parent)
+    })
+    this.following = undefined
+  }
+
+  /** Height that must follow `node` in its column (keep rules in `keep.ts`). */
+  keepAfter(node: Nodes): number {
+    const size = this.options.fontSize
+    return keepAfter(node, this.following, { size, leading: size * this.options.lineHeight })
+  }
+
+  /* ----- the page frame ----- */
+
+  /** Top of the next block, top-down points. */
+  get y(): number {
+    return this.page.y
+  }
+
+  set y(value: number) {
+    this.page.y = value
+  }
+
+  /** Where text goes now: the current column, minus the insets of enclosing blocks. */
+  get frame(): Box {
+    return this.page.box
   }
 
   /** Report a message through `options.report` (never throws). */
@@ -136,28 +179,31 @@ export class State {
 
   /* ----- structure ----- */
 
+  /** Open structure elements, the document's root first. */
+  get structStack(): StructElement[] {
+    return this.tagging.stack
+  }
+
+  set structStack(stack: StructElement[]) {
+    this.tagging.stack = stack
+  }
+
   get struct(): StructElement {
-    return this.structStack[this.structStack.length - 1]
+    return this.tagging.current
   }
 
   /** Open a structure element under the current one. */
   open(type: string, options: Record<string, unknown> = {}): StructElement {
-    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions)
-    this.struct.add(element)
-    this.structStack.push(element)
-    return element
+    return this.tagging.open(type, options)
   }
 
   close(): void {
-    const element = this.structStack.pop()
-    element?.end()
+    this.tagging.close()
   }
 
   /** Draw something as an artifact (not part of the content). */
   artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
-    this.doc.markContent('Artifact', { type } as PDFKit.Mixins.MarkingOptions)
-    draw()
-    this.doc.endMarkedContent()
+    this.tagging.artifact(type, draw)
   }
 
   /* ----- inline content ----- */
@@ -166,87 +212,36 @@ export class State {
     return { font: 'serif', size: this.options.fontSize, color: colors.text }
   }
 
-  /** Phrasing content to styled runs. */
+  private definitions: Map<string, Definition> | undefined
+
+  /** The link/image definition for a reference (`[text][ref]`, `![alt][ref]`); the first wins. */
+  definition(identifier: string): Definition | undefined {
+    if (!this.definitions) {
+      const found = new Map<string, Definition>()
+      const visit = (node: Nodes) => {
+        if (node.type === 'definition' && !found.has(node.identifier))
+          found.set(node.identifier, node)
+        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+      }
+      visit(this.article.tree)
+      this.definitions = found
+    }
+    return this.definitions.get(identifier)
+  }
+
+  /** Phrasing content to styled runs: one inline handler per node type (inline/<type>.ts). */
   runs(nodes: PhrasingContent[], style: Style): Run[] {
     const out: Run[] = []
-    const walk = (node: PhrasingContent, style: Style) => {
-      switch (node.type) {
-        case 'text':
-          out.push({ text: node.value, style })
-          return
-        case 'emphasis':
-          for (const child of node.children) walk(child, { ...style, font: italic(style.font) })
-          return
-        case 'strong':
-          for (const child of node.children) walk(child, { ...style, font: bold(style.font) })
-          return
-        case 'delete':
-          for (const child of node.children) walk(child, style)
-          return
-        case 'inlineCode':
-          out.push({
-            text: node.value,
-            style: { ...style, font: 'mono', size: style.size * 0.88, noHyphen: true },
-          })
-          return
-        case 'link': {
-          const id = ++this.linkCount
-          const linkStyle: Style = { ...style, link: node.url, linkId: id, color: colors.link }
-          for (const child of node.children) walk(child, linkStyle)
-          return
-        }
-        case 'linkReference':
-          for (const child of node.children) walk(child, style)
-          return
-        case 'break':
-          out.push({ text: lineBreak, style })
-          return
-        case 'footnoteReference': {
-          let number = this.noteNumbers.get(node.identifier)
-          if (number === undefined) {
-            number = this.noteNumbers.size + 1
-            this.noteNumbers.set(node.identifier, number)
-          }
-          if (!this.definitions.has(node.identifier))
-            this.warn(
-              `Footnote \`${node.identifier}\` has no definition`,
-              node,
-              'footnote-undefined',
-            )
-          out.push({
-            text: String(number),
-            style: {
-              ...style,
-              size: style.size * 0.62,
-              rise: style.size * 0.38,
-              noteRef: node.identifier,
-              noHyphen: true,
-            },
-          })
-          return
-        }
-        case 'image':
-        case 'imageReference':
-          if (node.alt) out.push({ text: node.alt, style: { ...style, font: italic(style.font) } })
-          return
-        case 'html':
-          return
-        case 'span':
-          for (const child of node.children) walk(child, style)
-          return
-        default: {
-          const unknown = node as PhrasingContent
-          this.warn(
-            `Unknown inline node \`${unknown.type}\`: printed as plain text`,
-            unknown,
-            'unknown-node',
-          )
-          out.push({ text: mdastToString(unknown), style })
-        }
-      }
+    for (const node of nodes) {
+      const handler = this.inlineHandlers[node.type] ?? this.inlineHandlers.unknown
+      out.push(...handler(this, node, style))
     }
-    for (const node of nodes) walk(node, style)
     return out
+  }
+
+  /** A new link identity (one Link structure element per link). */
+  nextLinkId(): number {
+    return ++this.linkCount
   }
 
   /* ----- setting and placing ----- */
@@ -300,86 +295,80 @@ export class State {
     this.hyphenRun = 0
   }
 
-  /** Bottom of the body area on this page (footnotes reserved). */
+  /** Bottom of the body area in this column (footnotes reserved). */
   bottom(): number {
-    return this.doc.page.height - this.options.margins.bottom - this.notesHeight
+    return this.page.bottom
   }
 
   atTop(): boolean {
-    return this.y <= this.options.margins.top + 0.01
+    return this.page.atTop()
   }
 
-  /** Start a new page when `height` does not fit below `y`. */
+  /** Break to the next column (or page) when `height` does not fit below `y`. */
   ensure(height: number): void {
-    if (!this.atTop() && this.y + height > this.bottom()) this.newPage()
+    if (!this.atTop() && !this.page.fits(height)) this.newPage()
   }
 
+  /** End the column here: the next one on this page, or a new page. */
   newPage(): void {
+    this.page.mark()
     this.finishPage()
+    if (this.page.hasNextColumn()) {
+      this.page.nextColumn()
+      this.placeFloats()
+      return
+    }
     this.doc.addPage()
     this.pageIndex++
     this.stats.pages++
-    this.y = this.options.margins.top
+    this.page.nextPage()
+    this.placeFloats()
   }
 
-  /** Draw the footnotes collected for this page at its foot. */
-  finishPage(): void {
-    if (this.pageNotes.length === 0) return
-    const doc = this.doc
-    const { margins } = this.options
-    const width = doc.page.width - margins.left - margins.right
-    let y = doc.page.height - margins.bottom - this.notesHeight + 6
-    this.artifact('Layout', () => {
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(colors.rule)
-        .moveTo(margins.left + (this.direction === 'rtl' ? width - 72 : 0), y)
-        .lineTo(margins.left + (this.direction === 'rtl' ? width : 72), y)
-        .stroke()
-        .restore()
-    })
-    y += 6
-    const root = this.structStack[0]
-    for (const note of this.pageNotes) {
-      const element = doc.struct('Note', { title: String(note.number) })
-      root.add(element)
-      for (const line of note.lines) {
-        this.drawLineTagged(line, margins.left, y, element, 'Note')
-        y += line.height
+  private floats: Array<{ place: () => void; stack: StructElement[] }> = []
+
+  /** May a block float to the next column here (a top-level block, not inside a quote or list)? */
+  canFloat(): boolean {
+    return (
+      !this.page.spanning &&
+      this.structStack.length <= 2 &&
+      this.page.box.width === this.page.columnBox.width
+    )
+  }
+
+  /** Place `place` at the top of the next column; the text goes on here. */
+  float(place: () => void): void {
+    this.floats.push({ place, stack: this.structStack.slice() })
+  }
+
+  /** Place the floats waiting for a column (at the top of a new column, and at the end). */
+  placeFloats(): void {
+    const queue = this.floats
+    this.floats = []
+    for (const { place, stack } of queue) {
+      const saved = this.structStack
+      const rules = this.rules
+      const following = this.following
+      this.structStack = stack
+      this.rules = []
+      try {
+        this.page.withoutInsets(place)
+      } finally {
+        this.structStack = saved
+        this.rules = rules
+        this.following = following
       }
-      element.end()
-      y += 2
     }
-    this.pageNotes = []
-    this.notesHeight = 0
   }
 
-  /** Lay out a footnote for the foot of the page. */
-  private prepareNote(label: string): PreparedNote {
-    const number = this.noteNumbers.get(label) ?? 0
-    const definition = this.definitions.get(label)
-    const size = this.options.fontSize * 0.78
-    const style: Style = { font: 'serif', size, color: colors.text }
-    const runs: Run[] = [{ text: `${number}. `, style: { ...style, font: 'serifBold' } }]
-    if (definition) {
-      definition.children.forEach((child, index) => {
-        if (index > 0) runs.push({ text: ' ', style })
-        if ('children' in child && child.type === 'paragraph')
-          runs.push(...this.runs(child.children, style))
-        else runs.push({ text: mdastToString(child), style })
-      })
-    }
-    const { margins } = this.options
-    const lines = this.set(runs, {
-      width: this.doc.page.width - margins.left - margins.right,
-      leading: size * 1.3,
-      align: this.direction === 'rtl' ? 'right' : 'left',
-      lineBreaker: 'greedy',
-    })
-    let height = 2
-    for (const line of lines) height += line.height
-    return { number, lines, height }
+  /** Set what has been set so far across every column; the columns start below it. */
+  openColumns(): void {
+    this.page.openColumns()
+  }
+
+  /** Draw the footnotes reserved in this column at its foot. */
+  finishPage(): void {
+    this.notes.finishColumn()
   }
 
   /** Draw a line, its pieces marked as content of `element` (links as Link elements). */
@@ -391,101 +380,74 @@ export class State {
     tag: string,
     links?: Map<number, StructElement>,
   ): void {
-    const doc = this.doc
-    const pieces = line.pieces
-    let i = 0
-    const baseline = top + (drawLineBaseline(line) ?? 0)
-    while (i < pieces.length) {
-      const linkId = pieces[i].style.linkId
-      let j = i
-      while (j < pieces.length && pieces[j].style.linkId === linkId) j++
-      const group = pieces.slice(i, j)
-      if (linkId !== undefined && links) {
-        let link = links.get(linkId)
-        if (!link) {
-          link = doc.struct('Link', { alt: group[0].style.link })
-          element.add(link)
-          links.set(linkId, link)
-        }
-        const content = doc.markStructureContent('Link')
-        drawPieces(doc, group, x, baseline)
-        doc.endMarkedContent()
-        link.add(content)
-        const first = group[0]
-        const last = group[group.length - 1]
-        const left = x + first.x
-        const right = x + last.x + last.drawnWidth
-        doc.link(left, top, right - left, line.height, first.style.link!, {
-          structParent: link,
-          Contents: new String(group[0].style.link),
-        } as unknown as PDFKit.Mixins.AnnotationOption)
-      } else {
-        const content = doc.markStructureContent(tag)
-        drawPieces(doc, group, x, baseline)
-        doc.endMarkedContent()
-        element.add(content)
-      }
-      i = j
-    }
+    this.tagging.drawLine(line, x, top, element, tag, links)
+  }
+
+  /** Height of the footnotes first cited on `lines` and not yet placed (rule above included). */
+  notesFor(lines: Line[], pending: string[] = []): number {
+    return this.notes.heightFor(lines, pending)
+  }
+
+  /** Reserve, at the foot of this column, the footnotes cited on `line`. */
+  reserveNotes(line: Line): void {
+    this.notes.reserve(line)
   }
 
   /**
-   * Place lines at `y`, breaking pages with widow/orphan control and room for
-   * the footnotes they reference; draws them tagged under a new element.
+   * Place lines at `y`, breaking columns with the keep rules (`keep.ts`: widows, orphans, keep
+   * with next) and room for the footnotes they reference; draws them tagged under a new element.
+   * `dx` offsets the lines from the frame's left edge.
    */
-  placeLines(lines: Line[], options: ParagraphOptions, x = this.frame.left): void {
+  placeLines(lines: Line[], options: ParagraphOptions, dx = 0): void {
     if (options.spaceBefore && !this.atTop()) this.y += options.spaceBefore
     const element = this.open(options.tag, options.structOptions)
     const links = new Map<number, StructElement>()
     const n = lines.length
-    if (options.keepTogether || options.keepWithNext) {
-      let total = options.keepWithNext ?? 0
+    // What follows is kept below the space after this block, not in it.
+    const keepNext = options.keepWithNext ? options.keepWithNext + (options.spaceAfter ?? 0) : 0
+    if (options.keepTogether) {
+      let total = keepNext
       for (const line of lines) total += line.height
-      this.ensure(total)
+      this.ensure(total + this.notesFor(lines))
     }
     let i = 0
     while (i < n) {
-      // How many lines fit on this page, footnotes included?
-      let k = 0
+      // How many lines fit in this column, footnotes included?
+      let fit = 0
       let used = 0
       let notes = 0
-      let first = this.pageNotes.length === 0
       const pending: string[] = []
       for (let j = i; j < n; j++) {
         const line = lines[j]
-        let need = 0
-        for (const label of line.notes) {
-          if (this.placedNotes.has(label) || pending.includes(label)) continue
-          need += this.noteHeight(label) + (first ? 14 : 0)
-          first = false
-        }
-        if (
-          this.y + used + line.height > this.bottom() - notes - need &&
-          !(k === 0 && this.atTop())
-        )
-          break
+        const need = this.notesFor([line], pending)
+        if (this.y + used + line.height > this.bottom() - notes - need) break
         used += line.height
         notes += need
-        for (const label of line.notes) if (!pending.includes(label)) pending.push(label)
-        k++
+        fit++
       }
-      if (k < n - i) {
-        if (options.keepTogether && !this.atTop()) k = 0
-        else {
-          if (n - i - k < 2 && n - i >= 3) k = Math.min(k, n - i - 2)
-          if (i === 0 && k < 2 && n > 1 && !this.atTop()) k = 0
-          if (k === 0 && this.atTop()) k = 1
-        }
+      const tailFits = fit < n - i || this.y + used + keepNext <= this.bottom() - notes + 0.01
+      const k = linesForColumn({
+        remaining: n - i,
+        fit,
+        atTop: this.atTop(),
+        keepTogether: options.keepTogether ?? false,
+        tailFits,
+      })
+      const x = this.frame.left + dx
+      const top = this.y
+      if (k > 0 && options.backdrop) {
+        let height = 0
+        for (let j = i; j < i + k; j++) height += lines[j].height
+        options.backdrop(top, height)
       }
       for (let j = i; j < i + k; j++) {
         const line = lines[j]
-        const top = this.y
-        this.drawLineTagged(line, x, top, element, options.tag, links)
-        for (const label of line.notes) this.reserveNote(label)
+        this.drawLineTagged(line, x, this.y, element, options.tag, links)
+        this.reserveNotes(line)
         this.y += line.height
       }
-      if (k > 0 && this.rules.length > 0)
-        this.drawRules(this.y - lines.slice(i, i + k).reduce((s, l) => s + l.height, 0), this.y)
+      if (k > 0 && this.rules.length > 0) this.drawRules(top, this.y)
+      this.page.mark()
       i += k
       if (i < n) this.newPage()
     }
@@ -494,31 +456,12 @@ export class State {
     if (options.spaceAfter) this.y += options.spaceAfter
   }
 
-  private noteCache = new Map<string, PreparedNote>()
-  private noteHeight(label: string): number {
-    let note = this.noteCache.get(label)
-    if (!note) {
-      note = this.prepareNote(label)
-      this.noteCache.set(label, note)
-    }
-    return note.height
-  }
-
-  private reserveNote(label: string): void {
-    if (this.placedNotes.has(label)) return
-    this.placedNotes.add(label)
-    this.noteHeight(label)
-    const note = this.noteCache.get(label)!
-    if (this.pageNotes.length === 0) this.notesHeight += 14
-    this.pageNotes.push(note)
-    this.notesHeight += note.height
-  }
-
   private drawRules(top: number, bottom: number): void {
     const doc = this.doc
     this.artifact('Layout', () => {
       doc.save().lineWidth(1.5).strokeColor(colors.rule)
-      for (const x of this.rules) doc.moveTo(x, top + 2).lineTo(x, bottom - 2)
+      const left = this.page.columnBox.left
+      for (const x of this.rules) doc.moveTo(left + x, top + 2).lineTo(left + x, bottom - 2)
       doc.stroke().restore()
     })
   }
@@ -551,23 +494,10 @@ export class State {
     })
   }
 
-  /** Render blocks inside a narrower frame. */
+  /** Render blocks inside a narrower frame (insets from the left and right edges as drawn). */
   indented(left: number, right: number, render: () => void): void {
-    const saved = this.frame
-    this.frame = { left: saved.left + left, width: saved.width - left - right }
-    try {
-      render()
-    } finally {
-      this.frame = saved
-    }
+    this.page.inset(left, right, render)
   }
-}
-
-function drawLineBaseline(line: Line): number {
-  let size = 0
-  for (const p of line.pieces) if (!p.style.rise && p.style.size > size) size = p.style.size
-  if (size === 0) size = line.pieces[0]?.style.size ?? line.height * 0.75
-  return (line.height - size) / 2 + size * 0.8
 }
 
 export function italic(font: FontKey): FontKey {

@@ -3,15 +3,12 @@
  * (Arabic fallback), bidi levels, hyphenation fragments -> Knuth-Plass items
  * -> lines in visual order with their word spacing.
  */
-import { createRequire } from 'node:module'
-import type { Bidi } from 'bidi-js'
-import { type FontKey, faceFor, shape, widthOf } from './fonts.js'
+import { embeddingLevels, glyphFor, reorder, standsAlone } from './bidi.js'
+import { type FontKey, faceFor, latinInArabic, shape, widthOf } from './fonts.js'
 import { syllables } from './hyphenate.js'
 import { greedy } from './linebreak/greedy.js'
 import { type Item, infinity } from './linebreak/items.js'
 import { knuthPlass } from './linebreak/knuth-plass.js'
-
-const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)()
 
 export type Rgb = [number, number, number]
 
@@ -29,6 +26,8 @@ export interface Style {
   noteRef?: string
   /** Never hyphenate (code, URLs). */
   noHyphen?: boolean
+  /** Struck through (Markdown `~~deleted~~`). */
+  strike?: boolean
 }
 
 export interface Run {
@@ -86,15 +85,13 @@ export interface SetOptions {
 }
 
 const spaceRe = /[ \t\n\r\f\u2029]/
-/** Bidi types the shaper orders itself (right-to-left letters and the marks on them). */
-const rtlStrong = new Set(['R', 'AL', 'NSM'])
 /** A run holding this character is a hard line break (`state.runs` writes it for `break` nodes). */
 export const lineBreak = '\u2028'
 
 /** Split runs into pieces: words broken where style, face or bidi level changes; spaces. */
 function toPieces(runs: Run[], options: SetOptions): Piece[][] {
   const text = runs.map((r) => r.text).join('')
-  const levels = bidi.getEmbeddingLevels(text, options.direction).levels
+  const levels = embeddingLevels(text, options.direction)
   // words[i] = the pieces of one word; a `space` piece stands alone between words.
   const words: Piece[][] = []
   let current: Piece[] = []
@@ -160,18 +157,21 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       }
       // In a right-to-left run, brackets and the like are drawn mirrored (UAX #9 rule L4):
       // the "(" of "(1)" must open toward the text it encloses.
-      const glyphChar = level % 2 === 1 ? (bidi.getMirroredCharacter(char) ?? char) : char
+      const glyphChar = glyphFor(char, level)
       const codePoint = glyphChar.codePointAt(0)!
       let font = faceFor(run.style.font, codePoint)
       if (!font) {
         options.missing?.(char)
         font = run.style.font
       }
+      // Latin and digits in a right-to-left paragraph: the face whose weight matches Naskh's.
+      if (options.direction === 'rtl' && /[\p{Script=Latin}\p{Nd}]/u.test(char))
+        font = latinInArabic(font)
       // Combining marks stay with their base letter.
       if (segment && /\p{M}/u.test(char)) font = segFont!
       // Neutral characters (punctuation, brackets) in a right-to-left run stand alone: the shaper
       // only reverses letters of right-to-left scripts, so "). " must be ordered by rule L2 here.
-      const neutral = level % 2 === 1 && !rtlStrong.has(bidi.getBidiCharTypeName(char))
+      const neutral = standsAlone(char, level)
       if (segment && (font !== segFont || level !== segLevel || neutral || segNeutral)) endSegment()
       segFont = font
       segLevel = level
@@ -238,17 +238,22 @@ function toItems(
         !style.link &&
         piece.level % 2 === 0 &&
         word.length === 1
-      // Break after explicit hyphens and dashes, then inside words by the patterns.
+      // Break after explicit hyphens and dashes (three letters at least each side: no "ul-/Adl"),
+      // then inside words by the patterns; a URL breaks
+      // after its slashes and dots (no hyphen drawn), so it never leaves a justified line gaping.
+      const url = piece.level % 2 === 0 && /^[a-z][a-z0-9+.-]*:\/\/\S{12,}/i.test(piece.text)
       const compounds = canHyphenate
-        ? piece.text.split(/(?<=[^-–—][-–—])(?=[^-–—])/u)
-        : [piece.text]
+        ? piece.text.split(/(?<=[^-–—]{3}[-–—])(?=[^-–—]{3})/u)
+        : url
+          ? piece.text.split(/(?<=[^/][/.?&=_-])(?=[^/.])/u)
+          : [piece.text]
       compounds.forEach((compound, c) => {
         if (c > 0)
           items.push({
             type: 'penalty',
             width: 0,
             penalty: options.lineBreaker === 'greedy' ? 0 : 50,
-            flagged: true,
+            flagged: !url,
           })
         const parts = canHyphenate ? syllables(compound, options.language) : [compound]
         parts.forEach((part, p) => {
@@ -269,31 +274,6 @@ function toItems(
   items.push({ type: 'glue', width: 0, stretch: Number.POSITIVE_INFINITY, shrink: 0, piece: -1 })
   items.push({ type: 'penalty', width: 0, penalty: -infinity, flagged: false })
   return { items, pieces, normalSpace }
-}
-
-/** Reorder pieces of one line from logical to visual order (UAX #9 rule L2). */
-function reorder<T extends { level: number }>(pieces: T[], baseLevel: number): T[] {
-  const out = pieces.slice()
-  let max = baseLevel
-  let minOdd = Number.POSITIVE_INFINITY
-  for (const p of out) {
-    if (p.level > max) max = p.level
-    if (p.level % 2 === 1 && p.level < minOdd) minOdd = p.level
-  }
-  if (minOdd === Number.POSITIVE_INFINITY) return out
-  for (let level = max; level >= minOdd; level--) {
-    let i = 0
-    while (i < out.length) {
-      if (out[i].level >= level) {
-        let j = i
-        while (j < out.length && out[j].level >= level) j++
-        const reversed = out.slice(i, j).reverse()
-        out.splice(i, j - i, ...reversed)
-        i = j
-      } else i++
-    }
-  }
-  return out
 }
 
 /** Set runs as a paragraph of lines. */
@@ -352,7 +332,9 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
     // The line before a hard break is set like a last line: not stretched.
     const forced = breakItem.type === 'penalty' && breakItem.penalty <= -infinity
     let extra = 0
-    if (options.align === 'justify' && !last && !forced && spaces > 0)
+    // Justified lines fill the measure; a last line the breaker chose with its spaces shrunk is
+    // drawn shrunk (never past the margin).
+    if (options.align === 'justify' && spaces > 0 && ((!last && !forced) || natural > target))
       extra = (target - natural) / spaces
     const ratio =
       spaces > 0 && extra !== 0 ? (spaceWidth / spaces + extra) / (spaceWidth / spaces) : Number.NaN

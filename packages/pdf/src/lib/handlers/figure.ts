@@ -28,7 +28,7 @@ export function figureFromImage(
           : []
   if (credit)
     runs.push({
-      text: `${runs.length ? ' ' : ''}${state.labels.credit} ${credit}`,
+      text: `${runs.length ? ' ' : ''}${creditText(credit, state.labels.credit)}`,
       style: { ...style, font: 'serif' },
     })
   const captionLines = runs.length
@@ -65,8 +65,8 @@ export function figureFromImage(
     )
   }
   const maxWidth = state.frame.width
-  const maxHeight =
-    (doc.page.height - state.options.margins.top - state.options.margins.bottom) * 0.55
+  // A hero (set across the columns) up to 36% of the page, a figure in a column up to half of it.
+  const maxHeight = state.page.columnHeight * (state.page.spanning ? 0.36 : 0.5)
   let width = maxWidth
   let height = 90
   if (opened) {
@@ -76,57 +76,84 @@ export function figureFromImage(
   }
   let captionHeight = 0
   for (const line of captionLines) captionHeight += line.height
-  state.y += 6
-  state.ensure(height + 6 + captionHeight)
-  const x = state.frame.left + (maxWidth - width) / 2
-  const top = state.y
-  const alt = image.alt || (typeof caption === 'string' ? caption : '') || 'image'
-  const element = state.open('Figure', {
-    alt,
-    bbox: [x, top, x + width, top + height],
-    placement: 'Block',
-  })
-  const content = doc.markStructureContent('Figure')
-  if (opened) doc.image(opened, x, top, { width, height })
-  else {
-    doc
-      .save()
-      .lineWidth(0.7)
-      .dash(3, { space: 3 })
-      .strokeColor(colors.rule)
-      .rect(x, top, width, height)
-      .stroke()
-      .undash()
-      .restore()
-  }
-  doc.endMarkedContent()
-  element.add(content)
-  state.y += height
-  if (!opened) {
-    // The placeholder carries the alt text, visibly.
-    const text = `${state.labels.imageMissing}: ${image.alt || image.url}`
-    const lines = state.set(
-      [{ text, style: { font: italic('serif'), size, color: colors.muted } }],
-      {
-        width: width - 16,
-        align: 'center',
-        leading: size * 1.3,
-        hyphenate: false,
-        lineBreaker: 'greedy',
-      },
-    )
-    let y = top + (height - lines.length * size * 1.3) / 2
-    for (const line of lines) {
-      state.drawLineTagged(line, x + 8, y, element, 'Figure')
-      y += line.height
+  const total = 6 + height + 6 + captionHeight
+  const place = () => {
+    if (!state.atTop()) state.y += 6
+    state.ensure(height + 6 + captionHeight)
+    // On the start side of the column: the left edge, or the right one in a right-to-left article.
+    // A hero across the columns is centred.
+    const x = state.page.spanning
+      ? state.frame.left + (maxWidth - width) / 2
+      : state.direction === 'rtl'
+        ? state.frame.left + maxWidth - width
+        : state.frame.left
+    const top = state.y
+    const alt = image.alt || (typeof caption === 'string' ? caption : '') || 'image'
+    const element = state.open('Figure', {
+      alt,
+      bbox: [x, top, x + width, top + height],
+      placement: 'Block',
+    })
+    const content = doc.markStructureContent('Figure')
+    if (opened) doc.image(opened, x, top, { width, height })
+    else {
+      doc
+        .save()
+        .lineWidth(0.7)
+        .dash(3, { space: 3 })
+        .strokeColor(colors.rule)
+        .rect(x, top, width, height)
+        .stroke()
+        .undash()
+        .restore()
     }
+    doc.endMarkedContent()
+    element.add(content)
+    state.y += height
+    if (!opened) {
+      // The placeholder carries the alt text, visibly.
+      const text = `${state.labels.imageMissing}: ${image.alt || image.url}`
+      const lines = state.set(
+        [{ text, style: { font: italic('serif'), size, color: colors.muted } }],
+        {
+          width: width - 16,
+          align: 'center',
+          leading: size * 1.3,
+          hyphenate: false,
+          lineBreaker: 'greedy',
+        },
+      )
+      let y = top + (height - lines.length * size * 1.3) / 2
+      for (const line of lines) {
+        state.drawLineTagged(line, x + 8, y, element, 'Figure')
+        y += line.height
+      }
+    }
+    if (captionLines.length) {
+      state.y += 5
+      state.placeLines(captionLines, { tag: 'Caption' })
+    }
+    state.close()
+    state.y += state.options.fontSize * 0.9
   }
-  if (captionLines.length) {
-    state.y += 5
-    state.placeLines(captionLines, { tag: 'Caption' })
-  }
-  state.close()
-  state.y += state.options.fontSize * 0.9
+  // A figure that does not fit below the text floats to the top of the next column, and the
+  // text goes on here (no hole in the column).
+  if (!state.atTop() && !state.page.fits(total) && state.canFloat()) state.float(place)
+  else place()
 }
 
 export type { FigureCaption }
+
+/**
+ * A credit with its label once: "Photo: Reuters" for a bare name, but "Photo illustration: ...",
+ * "Chart: ...", "Illustration by ..." or "© ..." as written (they say what they credit).
+ */
+export function creditText(credit: string, label: string): string {
+  const labelled =
+    /^[^:：]{1,40}[:：]\s/u.test(credit) ||
+    /^(?:©|\(c\)|photo|picture|image|illustration|chart|graphic|map|drawing|video|source|courtesy|credit)/iu.test(
+      credit.trim(),
+    ) ||
+    /\bby\b/iu.test(credit)
+  return labelled ? credit : `${label} ${credit}`
+}

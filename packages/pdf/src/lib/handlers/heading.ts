@@ -15,6 +15,6 @@ export function heading(state: State, node: Heading): void {
     spaceBefore: base * 1.1,
     spaceAfter: base * 0.45,
     keepTogether: true,
-    keepWithNext: base * state.options.lineHeight * 2,
+    keepWithNext: Math.max(state.keepAfter(node), base * state.options.lineHeight * 2),
   })
 }

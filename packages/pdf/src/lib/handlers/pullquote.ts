@@ -4,7 +4,7 @@ import { toString as mdastToString } from 'mdast-util-to-string'
 import { colors, type State } from '../state.js'
 import type { Line, Run } from '../typeset.js'
 
-/** A pull quote: larger italic type between rules, set apart, never split. */
+/** A pull quote: larger italic type between rules, set apart, never split (it floats instead). */
 export function pullquote(state: State, node: PullQuote): void {
   const size = state.options.fontSize * 1.45
   const style = { font: 'serifItalic' as const, size, color: colors.accent }
@@ -45,17 +45,22 @@ export function pullquote(state: State, node: PullQuote): void {
     : []
   let height = 28
   for (const line of [...lines, ...attribution]) height += line.height
-  state.y += 8
-  state.ensure(height)
-  state.rule(state.y, 1.2, colors.accent)
-  state.y += 12
-  state.open('BlockQuote', { title: 'Pull quote', ...(node.lang ? { lang: node.lang } : {}) })
-  state.indented(inset, inset, () => {
-    state.placeLines(lines, { tag: 'P', keepTogether: true })
-    if (attribution.length) state.placeLines(attribution, { tag: 'P', keepTogether: true })
-  })
-  state.close()
-  state.y += 8
-  state.rule(state.y, 1.2, colors.accent)
-  state.y += 14
+  const place = () => {
+    if (!state.atTop()) state.y += 8
+    state.ensure(height)
+    state.rule(state.y, 1.2, colors.accent)
+    state.y += 12
+    state.open('BlockQuote', { title: 'Pull quote', ...(node.lang ? { lang: node.lang } : {}) })
+    state.indented(inset, inset, () => {
+      state.placeLines(lines, { tag: 'P', keepTogether: true })
+      if (attribution.length) state.placeLines(attribution, { tag: 'P', keepTogether: true })
+    })
+    state.close()
+    state.y += 8
+    state.rule(state.y, 1.2, colors.accent)
+    state.y += 14
+  }
+  // Like a figure, a pull quote that does not fit floats to the top of the next column.
+  if (!state.atTop() && !state.page.fits(height + 8) && state.canFloat()) state.float(place)
+  else place()
 }

@@ -67,13 +67,18 @@ export function table(state: State, node: Table): void {
       state.y,
       r === 0 ? 0.8 : 0.3,
       r === 0 ? colors.text : colors.rule,
-      state.frame.left,
+      tableLeft(),
       tableWidth,
     )
+  // The table sits on the start side: the right edge in a right-to-left article.
+  const tableLeft = () =>
+    rtl ? state.frame.left + state.frame.width - tableWidth : state.frame.left
   const cellX = (c: number) => {
     const before = scaled.slice(0, c).reduce((a, b) => a + b, 0)
-    return rtl ? state.frame.left + tableWidth - before - scaled[c] : state.frame.left + before
+    return rtl ? tableLeft() + tableWidth - before - scaled[c] : tableLeft() + before
   }
+  // Footnotes cited in a row go to the foot of the column the row lands in.
+  const rowNotes = (r: number) => state.notesFor(rowsSet[r].flat())
 
   /** The header row again at the top of a continuation page: an artifact, not a second header. */
   const repeatHeader = () => {
@@ -94,9 +99,14 @@ export function table(state: State, node: Table): void {
   const tableElement = state.open('Table')
   state.y += 4
   // The header stays with the first row.
-  state.ensure(heights[0] + (heights[1] ?? 0))
+  state.ensure(heights[0] + (heights[1] ?? 0) + rowNotes(0) + (heights[1] ? rowNotes(1) : 0))
   rowsSet.forEach((set, r) => {
-    if (r > 0 && !state.atTop() && state.y + heights[r] > state.bottom()) {
+    // Rows never split; the last row does not stand alone on a new column (keep.ts: widows).
+    const need =
+      heights[r] +
+      rowNotes(r) +
+      (r === rows.length - 2 && r >= 2 ? heights[r + 1] + rowNotes(r + 1) : 0)
+    if (r > 0 && !state.atTop() && state.y + need > state.bottom()) {
       state.newPage()
       if (heights.length > 1) repeatHeader()
     }
@@ -108,6 +118,7 @@ export function table(state: State, node: Table): void {
       let y = top + pad
       for (const line of lines) {
         state.drawLineTagged(line, cellX(c) + pad, y, cell, tag, new Map())
+        state.reserveNotes(line)
         y += line.height
       }
       state.close()

@@ -9,6 +9,6 @@ export function unknown(state: State, node: Nodes): void {
   if (!text.trim()) return
   state.paragraph([{ text, style: state.baseStyle() }], {
     tag: 'P',
-    spaceAfter: state.options.fontSize * 0.6,
+    spaceAfter: state.options.fontSize * state.options.paragraphSpace,
   })
 }

@@ -26,6 +26,8 @@ const workspaces = [
   'packages/epub',
   'packages/pdf',
   'packages/syndication',
+  'packages/delivery',
+  'packages/web',
   'apps/cli',
 ]
 

@@ -2,7 +2,7 @@
  * The CLI passes the PDF page design from pressroom.yaml (`pdf: { layout }`) and the embargo
  * moment (`--now`) to the PDF writer; a mistyped layout is a warning, not a failed build.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pressroom, temp, tool } from '../helpers.js'
@@ -25,7 +25,10 @@ function build(yaml: string, now: string): { width: number; text: string; stderr
   const out = temp()
   const run = pressroom(['build', dir, '--out', out, '--format', 'pdf', '--now', now])
   expect(run.status, run.stderr).toBe(0)
-  const pdf = path.join(out, 'layout', 'layout.pdf')
+  // Before its embargo the article is held out of the public output (`.held/`), printed all the same.
+  const pdf = [path.join(out, 'layout', 'layout.pdf'), path.join(out, '.held', 'layout', 'layout.pdf')].find(
+    (file) => existsSync(file),
+  ) as string
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   const xml = tool('pdftotext', ['-bbox-layout', pdf, '-']).stdout
   const widths = [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map(

@@ -93,6 +93,12 @@ export interface ArticleMeta {
   status: PubStatus
   embargo?: ArticleDate
   image?: HeroImage
+  /** A short label above the title (`kicker`: "Analysis", "Exclusive"). */
+  kicker?: string
+  /** When the article stops being current (`expires`, Hugo's `expirydate`). */
+  expires?: ArticleDate
+  /** `draft: true` in the frontmatter: not ready; a builder should skip it. */
+  draft?: boolean
 }
 
 /** Why an image can (not) be embedded. */
@@ -119,6 +125,13 @@ export interface ArticleImage {
   bytes?: Uint8Array
   /** Hex SHA-256 of the bytes (only when `status` is `ok`). */
   sha256?: string
+  /**
+   * The file as written, when the reader converted it so that every format can
+   * carry it (WebP and SVG become PNG in `bytes`): its media type and, for a
+   * sanitised SVG (no scripts, no external references), its bytes, for a
+   * writer that can draw vectors.
+   */
+  original?: { mediaType: string; bytes?: Uint8Array }
 }
 
 /* ----- Pressroom's own mdast nodes (from directives and figures) ----- */
@@ -173,6 +186,14 @@ export interface Figure extends Parent {
 }
 
 declare module 'mdast' {
+  interface HeadingData {
+    /**
+     * The heading's id, decided by the reader: `{#id}` where the author gave
+     * one, else GitHub's slug of its text (unique in the article). In-page
+     * links (`#id`) point at it.
+     */
+    id?: string
+  }
   interface RootContentMap {
     pullquote: PullQuote
     aside: Aside

@@ -218,7 +218,7 @@ describe('parseArticle', () => {
     expect(at(article, 'image-remote')).toBe('5:1')
     expect(at(article, 'image-outside')).toBe('5:38')
     expect(at(article, 'image-corrupt')).toBe('6:26')
-    expect(article.messages.find((m) => m.ruleId === 'image-missing')?.fatal).toBe(true)
+    expect(article.messages.find((m) => m.ruleId === 'image-missing')?.fatal).toBe(false)
     expect(article.messages.find((m) => m.ruleId === 'image-remote')?.fatal).toBe(false)
   })
 

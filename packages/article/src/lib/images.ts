@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { imageSize } from 'image-size'
 import type { Definition, Root } from 'mdast'
@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit'
 import type { VFileMessage } from 'vfile-message'
 import type { ArticleImage, ArticleMeta } from '../types.js'
 import { createMessage } from './messages.js'
+import { closest } from './meta.js'
 
 /** Media types Pressroom embeds, sniffed from the first bytes. */
 export function sniffImage(
@@ -76,6 +77,7 @@ export async function resolveImages(
   messages: VFileMessage[],
 ): Promise<ArticleImage[]> {
   const bySrc = new Map<string, ArticleImage>()
+  let files: string[] | undefined
   const realFolder = folder ? await realpath(folder).catch(() => path.resolve(folder)) : undefined
   for (const use of uses) {
     const seen = bySrc.get(use.src)
@@ -85,9 +87,15 @@ export async function resolveImages(
     }
     const image = await resolveOne(use.src, realFolder)
     bySrc.set(use.src, image)
+    if (image.status === 'missing' && realFolder && !files) files = await listImages(realFolder)
     report(image, use)
   }
   return [...bySrc.values()]
+
+  function suggest(src: string): string {
+    const guess = files ? closest(src.replace(/^\.\//, ''), files) : undefined
+    return guess ? `; did you mean \`${guess}\`?` : ''
+  }
 
   function report(image: ArticleImage, use: ImageUse) {
     const place = use.position
@@ -105,15 +113,15 @@ export async function resolveImages(
       ],
       missing: [
         folder
-          ? `${what} \`${use.src}\` not found in the article's folder`
+          ? `${what} \`${use.src}\` not found in the article's folder: a placeholder is shown${suggest(use.src)}`
           : `${what} \`${use.src}\` cannot be resolved: the article has no folder`,
         'image-missing',
-        Boolean(folder),
+        false,
       ],
       corrupt: [
-        `${what} \`${use.src}\` is not a readable PNG, JPEG, GIF or WebP file`,
+        `${what} \`${use.src}\` is not a readable PNG, JPEG, GIF, WebP or SVG file: a placeholder is shown`,
         'image-corrupt',
-        true,
+        false,
       ],
       unsupported: [
         `${what} \`${use.src}\` is an SVG, which is not embedded (it can carry scripts); use PNG or JPEG`,
@@ -184,4 +192,26 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
 function isInside(folder: string, target: string): boolean {
   const relative = path.relative(folder, target)
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+/** Image files under `folder` (for "did you mean"), `/`-separated, at most 2,000. */
+async function listImages(folder: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (relative: string, depth: number) => {
+    if (depth > 6 || found.length >= 2000) return
+    let entries: import('node:fs').Dirent[]
+    try {
+      entries = await readdir(path.join(folder, relative), { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const next = relative ? `${relative}/${entry.name}` : entry.name
+      if (entry.isDirectory()) await walk(next, depth + 1)
+      else if (/\.(png|jpe?g|gif|webp|svg|avif)$/i.test(entry.name)) found.push(next)
+    }
+  }
+  await walk('', 0)
+  return found
 }

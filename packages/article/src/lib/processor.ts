@@ -9,7 +9,7 @@ import { smartenText, smartenTree } from './smart-typography.js'
 /** The one Markdown reader: CommonMark + GFM + frontmatter + directives (smart typography after it). */
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkDirective)
   .freeze()

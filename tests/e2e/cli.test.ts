@@ -84,7 +84,7 @@ describe('pressroom check', () => {
       ],
       ['binary.md', /^1:1\s+error\s+This is a binary file.*binary-file/m],
       ['empty.md', /^1:1\s+error\s+The file is empty.*empty-file/m],
-      ['hostile.md', /^5:11-5:19\s+warning\s+Raw HTML is not supported.*raw-html/m],
+      ['hostile.md', /^5:11-5:19\s+warning\s+Raw HTML <script> dropped.*raw-html/m],
       [
         'hostile.md',
         /^7:63-7:95\s+warning\s+Image `data:image\/png;base64,AAAA` is remote.*image-remote/m,

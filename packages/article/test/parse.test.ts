@@ -247,9 +247,11 @@ describe('parseArticle', () => {
   })
 
   it('formats messages as file:line:col  severity  reason  rule  source', async () => {
-    const article = await parseArticle('---\ntitle: T\n---\n<b>x</b>\n', { path: 'f.md' })
+    const article = await parseArticle('---\ntitle: T\n---\n<script>x</script>\n\nBody.\n', {
+      path: 'f.md',
+    })
     const text = await formatMessages(article.messages)
-    expect(text).toMatch(/^f\.md\n4:1-4:4 +warning +Raw HTML .* +raw-html +pressroom-article/m)
+    expect(text).toMatch(/^f\.md\n4:1-4:19 +warning +Raw HTML .* +raw-html +pressroom-article/m)
   })
 })
 
@@ -264,9 +266,8 @@ describe('metadata typography and raw HTML', () => {
     expect(article.derived.plainText).toBe('Text with inline HTML.')
     expect(article.derived.wordCount).toBe(4)
     expect(article.meta.authors[0].bio?.text).toBe('Writes bold things.')
-    expect(article.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([
-      6, 8, 8,
-    ])
+    // The bio's HTML is dropped (reported); the body's is kept by its meaning.
+    expect(article.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([6])
   })
 })
 

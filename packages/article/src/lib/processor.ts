@@ -25,3 +25,10 @@ export async function parseMarkdown(text: string): Promise<Root> {
 export async function smarten(text: string): Promise<string> {
   return smartenText(text)
 }
+
+/** Parse Markdown to mdast synchronously (a fragment inside raw HTML), smart typography applied. */
+export function parseMarkdownSync(text: string): Root {
+  const tree = processor.parse(text)
+  smartenTree(tree)
+  return tree
+}

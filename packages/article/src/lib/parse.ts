@@ -18,6 +18,7 @@ import {
 } from './frontmatter.js'
 import { collectImageUses, resolveImages } from './images.js'
 import { directionOf } from './language.js'
+import { resolveLinks } from './links.js'
 import { createMessage } from './messages.js'
 import { inlineText, readMeta } from './meta.js'
 import { parseMarkdown } from './processor.js'
@@ -205,6 +206,11 @@ export async function parseArticle(
 
   const language = meta?.language ?? config.language ?? 'en'
   transformTree(tree, { file, messages, language })
+  // The article's own URL: its canonical URL, or where Pressroom publishes it (its id under `base_url`).
+  const articleUrl =
+    meta?.canonicalUrl ??
+    (config.baseUrl && meta ? new URL(`articles/${meta.slug}`, config.baseUrl).href : undefined)
+  resolveLinks(tree, { file, messages, ...(articleUrl ? { articleUrl } : {}) })
 
   const plainText = plainTextOf(tree)
   const hasBody = tree.children.some(

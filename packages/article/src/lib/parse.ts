@@ -22,6 +22,7 @@ import { resolveLinks } from './links.js'
 import { createMessage } from './messages.js'
 import { inlineText, readMeta } from './meta.js'
 import { parseMarkdown } from './processor.js'
+import { replaceTemplates } from './templates.js'
 import { transformTree } from './transform.js'
 import { parseYaml } from './yaml.js'
 
@@ -110,6 +111,25 @@ export async function parseArticle(
     for (let index = 0; index < titleBlock.lines; index++) lines[index] = ''
     text = lines.join('\n')
   }
+
+  // Site template syntax: read for its meaning, never printed.
+  const frontmatterEnd =
+    /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/.exec(text)?.[0]
+      .length ?? 0
+  const templates = replaceTemplates(text, frontmatterEnd)
+  for (const finding of templates.found) {
+    messages.push(
+      createMessage(
+        file,
+        `Site template syntax (${finding.kind}, such as \`${finding.example}\`) is not Markdown: read for its meaning, not printed`,
+        {
+          place: { line: finding.line, column: finding.column },
+          ruleId: 'template-syntax',
+        },
+      ),
+    )
+  }
+  text = templates.text
 
   const tree: Root = await parseMarkdown(text)
 

@@ -208,7 +208,7 @@ describe('parseArticle', () => {
       'images/nope.png': 'missing',
       'https://example.com/a.png': 'remote',
       '../secret.png': 'outside',
-      '/etc/passwd': 'outside',
+      '/etc/passwd': 'missing',
       'images/link.png': 'outside',
       'images/fake.png': 'corrupt',
       'data:image/png;base64,AAAA': 'remote',

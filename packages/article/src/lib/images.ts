@@ -75,17 +75,24 @@ export async function resolveImages(
   folder: string | undefined,
   file: string | undefined,
   messages: VFileMessage[],
+  siteRoot?: string,
 ): Promise<ArticleImage[]> {
   const bySrc = new Map<string, ArticleImage>()
   let files: string[] | undefined
   const realFolder = folder ? await realpath(folder).catch(() => path.resolve(folder)) : undefined
+  // The site root holds the article's folder; site-absolute paths start there. Default: the folder.
+  let realRoot = realFolder
+  if (siteRoot && realFolder) {
+    const root = await realpath(siteRoot).catch(() => path.resolve(siteRoot))
+    if (isInside(root, realFolder) || root === realFolder) realRoot = root
+  }
   for (const use of uses) {
     const seen = bySrc.get(use.src)
     if (seen) {
       if (seen.status !== 'ok') report(seen, use)
       continue
     }
-    const image = await resolveOne(use.src, realFolder)
+    const image = await resolveOne(use.src, realFolder, realRoot)
     bySrc.set(use.src, image)
     if (image.status === 'missing' && realFolder && !files) files = await listImages(realFolder)
     report(image, use)
@@ -124,7 +131,7 @@ export async function resolveImages(
         false,
       ],
       unsupported: [
-        `${what} \`${use.src}\` is an SVG, which is not embedded (it can carry scripts); use PNG or JPEG`,
+        `${what} \`${use.src}\` is in a format Pressroom cannot read; use PNG, JPEG, GIF, WebP or SVG`,
         'image-unsupported',
         false,
       ],
@@ -135,7 +142,11 @@ export async function resolveImages(
   }
 }
 
-async function resolveOne(src: string, folder: string | undefined): Promise<ArticleImage> {
+async function resolveOne(
+  src: string,
+  folder: string | undefined,
+  root: string | undefined,
+): Promise<ArticleImage> {
   if (remote.test(src)) return { src, status: 'remote' }
   let relative: string
   try {
@@ -143,17 +154,16 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
   } catch {
     relative = src
   }
-  if (path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')) {
-    if (!folder) return { src, status: 'outside' }
-    const resolved = path.resolve(
-      folder,
-      relative.replace(/^[\\/]+/, path.isAbsolute(relative) ? '/' : ''),
-    )
-    if (path.isAbsolute(relative) || !isInside(folder, resolved)) return { src, status: 'outside' }
+  if (!folder || !root) {
+    return path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')
+      ? { src, status: 'outside' }
+      : { src, status: 'missing' }
   }
-  if (!folder) return { src, status: 'missing' }
-  const absolute = path.resolve(folder, relative)
-  if (!isInside(folder, absolute)) return { src, status: 'outside' }
+  // `/assets/x.png` is under the site root; `x.png` and `../x.png` beside the article, inside the root.
+  const absolute = /^[\\/]/.test(relative)
+    ? path.resolve(root, `.${relative.replace(/\\/g, '/')}`)
+    : path.resolve(folder, relative)
+  if (!isInside(root, absolute)) return { src, status: 'outside' }
   const posix = path.relative(folder, absolute).split(path.sep).join('/')
   let real: string
   try {
@@ -163,12 +173,31 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
     return { src, status: 'missing', path: posix }
   }
   // A symbolic link may point anywhere: follow it only if it stays inside.
-  if (!isInside(folder, real)) return { src, status: 'outside', path: posix }
+  if (!isInside(root, real)) return { src, status: 'outside', path: posix }
   const bytes = new Uint8Array(await readFile(real))
   const kind = sniffImage(bytes)
   if (!kind) return { src, status: 'corrupt', path: posix }
-  if (kind.mediaType === 'image/svg+xml')
-    return { src, status: 'unsupported', path: posix, ...kind }
+  if (kind.mediaType === 'image/svg+xml' || kind.mediaType === 'image/webp') {
+    // What every format can carry: PNG, decided here once; the original is recorded.
+    const original =
+      kind.mediaType === 'image/svg+xml'
+        ? { mediaType: kind.mediaType, bytes: sanitizeSvg(bytes) }
+        : { mediaType: kind.mediaType }
+    const png = await toPng(original.bytes ?? bytes, kind.mediaType)
+    if (!png) return { src, status: 'corrupt', path: posix, ...kind }
+    return {
+      src,
+      status: 'ok',
+      path: posix,
+      mediaType: 'image/png',
+      extension: 'png',
+      width: png.width,
+      height: png.height,
+      bytes: png.bytes,
+      sha256: createHash('sha256').update(png.bytes).digest('hex'),
+      original,
+    }
+  }
   let size: { width?: number; height?: number }
   try {
     size = imageSize(bytes)
@@ -186,6 +215,45 @@ async function resolveOne(src: string, folder: string | undefined): Promise<Arti
     height: size.height,
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+  }
+}
+
+/**
+ * An SVG without what could act or reach out: scripts, event handlers,
+ * `foreignObject`, and references to anything outside the file (`href`,
+ * `url(...)`, `@import`) are removed.
+ */
+export function sanitizeSvg(bytes: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(bytes)
+  const clean = text
+    .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '')
+    .replace(/<!ENTITY[\s\S]*?>/gi, '')
+    .replace(/<script[\s\S]*?<\/script\s*>|<script[^>]*\/>/gi, '')
+    .replace(/<foreignObject[\s\S]*?<\/foreignObject\s*>|<foreignObject[^>]*\/>/gi, '')
+    .replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(/\s+(?:xlink:)?href\s*=\s*("(?!#)[^"]*"|'(?!#)[^']*')/gi, '')
+    .replace(/url\(\s*(['"]?)(?!#)[^)]*\1\s*\)/gi, 'none')
+    .replace(/@import[^;]*;/gi, '')
+  return new TextEncoder().encode(clean)
+}
+
+/** Decode with sharp (its binary ships in an npm platform package) and write PNG. */
+async function toPng(
+  bytes: Uint8Array,
+  mediaType: string,
+): Promise<{ bytes: Uint8Array; width: number; height: number } | undefined> {
+  try {
+    const { default: sharp } = await import('sharp')
+    const image = sharp(bytes, {
+      limitInputPixels: 50_000_000,
+      ...(mediaType === 'image/svg+xml' ? { density: 144 } : {}),
+    })
+    const { data, info } = await image
+      .png({ compressionLevel: 9 })
+      .toBuffer({ resolveWithObject: true })
+    return { bytes: new Uint8Array(data), width: info.width, height: info.height }
+  } catch {
+    return undefined
   }
 }
 

@@ -31,6 +31,12 @@ export interface ParseOptions {
   path?: string
   /** The folder images may be read from (default: the folder of `path`; none without a path). */
   folder?: string
+  /**
+   * Folder that site-absolute paths (`/assets/x.png`) start from, holding the
+   * article's folder (default: `config.siteRoot`, else the article's folder).
+   * Images are never read outside it.
+   */
+  siteRoot?: string
   /** Publication-wide defaults (from `loadConfig`). */
   config?: PublicationConfig
   /** Largest source accepted, in bytes (default 4 MiB). */
@@ -252,6 +258,7 @@ export async function parseArticle(
     folder,
     file,
     messages,
+    options.siteRoot ?? config.siteRoot,
   )
 
   const finalMeta: ArticleMeta = meta ?? fallbackMeta(fileSlug, config)

@@ -127,7 +127,7 @@ export interface ArticleImage {
   sha256?: string
   /**
    * The file as written, when the reader converted it so that every format can
-   * carry it (WebP and SVG become PNG in `bytes`): its media type and, for a
+   * carry it (WebP, GIF and SVG become PNG in `bytes`): its media type and, for a
    * sanitised SVG (no scripts, no external references), its bytes, for a
    * writer that can draw vectors.
    */

@@ -20,7 +20,7 @@ beforeAll(async () => {
 })
 
 describe('images as real sites have them', () => {
-  it('finds site-absolute paths under the site root, converts WebP and SVG to PNG, keeps GIF', async () => {
+  it('finds site-absolute paths under the site root, converts WebP, GIF and SVG to PNG', async () => {
     const { config } = parseConfig('language: en\n', path.join(site, 'pressroom.yaml'))
     const article = await parseArticle(
       '---\ntitle: T\n---\n![Chart](/assets/chart.webp) ![Logo](../assets/logo.svg) ![Anim](/assets/anim.gif) ![Gone](/assets/gone.png)\n',
@@ -45,7 +45,11 @@ describe('images as real sites have them', () => {
     const svg = new TextDecoder().decode(bySrc['../assets/logo.svg'].original!.bytes)
     expect(svg).not.toMatch(/script|onload|evil\.example/)
     expect(svg).toContain('<rect')
-    expect(bySrc['/assets/anim.gif']).toMatchObject({ status: 'ok', mediaType: 'image/gif' })
+    expect(bySrc['/assets/anim.gif']).toMatchObject({
+      status: 'ok',
+      mediaType: 'image/png',
+      original: { mediaType: 'image/gif' },
+    })
     expect(bySrc['/assets/gone.png'].status).toBe('missing')
     const missing = article.messages.find((m) => m.ruleId === 'image-missing')
     expect(missing?.fatal).toBe(false)

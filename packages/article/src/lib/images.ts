@@ -76,15 +76,24 @@ export async function resolveImages(
   file: string | undefined,
   messages: VFileMessage[],
   siteRoot?: string,
+  contentRoot?: string,
 ): Promise<ArticleImage[]> {
   const bySrc = new Map<string, ArticleImage>()
   let files: string[] | undefined
   const realFolder = folder ? await realpath(folder).catch(() => path.resolve(folder)) : undefined
-  // The site root holds the article's folder; site-absolute paths start there. Default: the folder.
-  let realRoot = realFolder
-  if (siteRoot && realFolder) {
-    const root = await realpath(siteRoot).catch(() => path.resolve(siteRoot))
-    if (isInside(root, realFolder) || root === realFolder) realRoot = root
+  // Relative paths stay inside the content folder (when it holds the article), site-absolute
+  // ones inside the site root (a folder of the content folder). Default: the article's folder.
+  const real = async (folderPath: string) =>
+    realpath(folderPath).catch(() => path.resolve(folderPath))
+  let realBound = realFolder
+  if (contentRoot && realFolder) {
+    const root = await real(contentRoot)
+    if (isInside(root, realFolder) || root === realFolder) realBound = root
+  }
+  let realRoot = realBound
+  if (siteRoot && realBound) {
+    const root = await real(siteRoot)
+    if (isInside(realBound, root) || root === realBound) realRoot = root
   }
   for (const use of uses) {
     const seen = bySrc.get(use.src)
@@ -92,7 +101,7 @@ export async function resolveImages(
       if (seen.status !== 'ok') report(seen, use)
       continue
     }
-    const image = await resolveOne(use.src, realFolder, realRoot)
+    const image = await resolveOne(use.src, realFolder, realRoot, realBound)
     bySrc.set(use.src, image)
     if (image.status === 'missing' && realFolder && !files) files = await listImages(realFolder)
     report(image, use)
@@ -145,7 +154,8 @@ export async function resolveImages(
 async function resolveOne(
   src: string,
   folder: string | undefined,
-  root: string | undefined,
+  siteRoot: string | undefined,
+  bound: string | undefined,
 ): Promise<ArticleImage> {
   if (remote.test(src)) return { src, status: 'remote' }
   let relative: string
@@ -154,14 +164,16 @@ async function resolveOne(
   } catch {
     relative = src
   }
-  if (!folder || !root) {
+  if (!folder || !siteRoot || !bound) {
     return path.isAbsolute(relative) || relative.split(/[\\/]/).includes('..')
       ? { src, status: 'outside' }
       : { src, status: 'missing' }
   }
   // `/assets/x.png` is under the site root; `x.png` and `../x.png` beside the article, inside the root.
-  const absolute = /^[\\/]/.test(relative)
-    ? path.resolve(root, `.${relative.replace(/\\/g, '/')}`)
+  const siteAbsolute = /^[\\/]/.test(relative)
+  const root = siteAbsolute ? siteRoot : bound
+  const absolute = siteAbsolute
+    ? path.resolve(siteRoot, `.${relative.replace(/\\/g, '/')}`)
     : path.resolve(folder, relative)
   if (!isInside(root, absolute)) return { src, status: 'outside' }
   const posix = path.relative(folder, absolute).split(path.sep).join('/')
@@ -177,8 +189,13 @@ async function resolveOne(
   const bytes = new Uint8Array(await readFile(real))
   const kind = sniffImage(bytes)
   if (!kind) return { src, status: 'corrupt', path: posix }
-  if (kind.mediaType === 'image/svg+xml' || kind.mediaType === 'image/webp') {
-    // What every format can carry: PNG, decided here once; the original is recorded.
+  if (
+    kind.mediaType === 'image/svg+xml' ||
+    kind.mediaType === 'image/webp' ||
+    kind.mediaType === 'image/gif'
+  ) {
+    // What every format can carry (EPUB's core types, the PDF's PNG and JPEG): PNG, decided
+    // here once (a GIF's first frame); the original is recorded.
     const original =
       kind.mediaType === 'image/svg+xml'
         ? { mediaType: kind.mediaType, bytes: sanitizeSvg(bytes) }

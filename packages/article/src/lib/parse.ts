@@ -32,9 +32,9 @@ export interface ParseOptions {
   /** The folder images may be read from (default: the folder of `path`; none without a path). */
   folder?: string
   /**
-   * Folder that site-absolute paths (`/assets/x.png`) start from, holding the
-   * article's folder (default: `config.siteRoot`, else the article's folder).
-   * Images are never read outside it.
+   * Folder that site-absolute paths (`/assets/x.png`) start from, and that
+   * relative paths may not leave (default: `config.siteRoot` for the first,
+   * the config's folder for the second; else the article's folder).
    */
   siteRoot?: string
   /** Publication-wide defaults (from `loadConfig`). */
@@ -259,6 +259,7 @@ export async function parseArticle(
     file,
     messages,
     options.siteRoot ?? config.siteRoot,
+    options.siteRoot ?? (config.path ? path.dirname(path.resolve(config.path)) : undefined),
   )
 
   const finalMeta: ArticleMeta = meta ?? fallbackMeta(fileSlug, config)

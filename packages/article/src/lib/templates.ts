@@ -203,7 +203,8 @@ function figureMarkdown(args: ReturnType<typeof parseArguments>): string | undef
     args.positional[0]
   if (!src) return undefined
   const alt = named.alt ?? named.description ?? named.caption ?? args.positional[1] ?? ''
-  const caption = named.caption ?? named.title ?? (named.alt ? args.positional[1] : undefined)
+  const caption =
+    named.caption ?? named.title ?? (named.alt ? args.positional[1] : args.positional[2])
   const escapeAlt = alt.replace(/([\\[\]])/g, '\\$1')
   const title = caption && caption !== alt ? ` "${caption.replace(/"/g, '\\"')}"` : ''
   return `![${escapeAlt}](<${src.replace(/[<>]/g, '')}>${title})`

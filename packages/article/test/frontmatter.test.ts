@@ -25,6 +25,13 @@ describe('frontmatter as site generators read it', () => {
     expect(message(article, 'draft')?.line).toBe(4)
   })
 
+  it('names a page bundle (index.md) by its folder', async () => {
+    const article = await parseArticle('+++\ntitle = "T"\n+++\nBody.\n', {
+      path: 'posts/tehran-metro/index.md',
+    })
+    expect(article.meta.slug).toBe('tehran-metro')
+  })
+
   it('points at broken TOML', async () => {
     const article = await parseArticle('+++\ntitle = "x\n+++\nBody.\n', { path: 't.md' })
     expect(message(article, 'yaml-syntax')).toMatchObject({ line: 2, fatal: true })

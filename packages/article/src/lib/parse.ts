@@ -62,7 +62,10 @@ export async function parseArticle(
   const messages: VFileMessage[] = []
   const config: PublicationConfig = options.config ?? { sections: {} }
   const folder = options.folder ?? (file ? path.dirname(path.resolve(file)) : undefined)
-  const baseName = file ? path.basename(file).replace(/\.(md|markdown|mdown|mkd|mdx)$/i, '') : ''
+  // A page bundle (`posts/tehran-metro/index.md`, Hugo) is named by its folder.
+  let baseName = file ? path.basename(file).replace(/\.(md|markdown|mdown|mkd|mdx)$/i, '') : ''
+  if (file && /^_?index$/i.test(baseName))
+    baseName = path.basename(path.dirname(path.resolve(file))) || baseName
   const dated = datedFileName(baseName)
   const fileDate = dated?.date
   const fileSlug = file ? githubSlug(dated?.rest ?? baseName) : undefined

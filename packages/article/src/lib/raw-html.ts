@@ -229,6 +229,9 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
           node.children = [slot]
         }
       }
+      // A term and a summary read as the strong lead of their item.
+      if ((name === 'dt' || name === 'summary') && node.children.length > 0)
+        node.children = [{ type: 'element', tagName: 'strong', properties: {}, children: node.children }]
       if (asideComponents.has(name) && name !== 'aside') node.properties.dataPressroomKind = 'aside'
       if (name === 'intro' || name === 'section') node.properties.dataPressroomKind = 'section'
     }

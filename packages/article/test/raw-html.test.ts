@@ -121,3 +121,16 @@ describe('raw HTML is kept by its meaning', () => {
     )
   })
 })
+
+describe('hostile raw HTML', () => {
+  it('reads very deep nesting as text, with a warning, without overflowing the stack', async () => {
+    const { article } = await body(`${'<div>'.repeat(5000)}deep words\n\nAfter.\n`)
+    expect(article.derived.plainText).toContain('deep words')
+    expect(article.messages.some((m) => /nested too deeply/.test(m.reason))).toBe(true)
+  })
+
+  it('stays fast on thousands of empty elements', async () => {
+    const { article } = await body(`Text ${'<a>'.repeat(3000)} end.\n`)
+    expect(article.derived.plainText).toBe('Text end.')
+  }, 30_000)
+})

@@ -168,7 +168,26 @@ function convertParent(parent: Parent, context: RawHtmlContext): void {
     if ('children' in child) convertParent(child as Parent, context)
   }
   if (!parent.children.some((child) => child.type === 'html')) return
-  const replaced = convertChildren(parent, context)
+  let replaced: RootContent[]
+  try {
+    replaced = convertChildren(parent, context)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    // Nested too deeply to read as a tree: the tags go, their text stays.
+    const first = parent.children.find((child) => child.type === 'html')
+    context.dropped('nesting too deep to read (its tags)', first?.position)
+    replaced = parent.children.flatMap((child) => {
+      if (child.type !== 'html') return [child as RootContent]
+      const text = (child as Html).value
+        .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, '')
+        .replace(/<[^>]*>/g, '')
+      const node = { type: 'text', value: text, position: child.position } as RootContent
+      return text.trim() ? [node] : []
+    })
+    if (!isPhrasingParent(parent) && replaced.some((node) => phrasing(node))) {
+      replaced = [{ type: 'paragraph', children: replaced as PhrasingContent[] } as RootContent]
+    }
+  }
   parent.children = replaced as typeof parent.children
 }
 
@@ -189,6 +208,8 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
     }
   }
   const hast = fromHtml(source, { fragment: true })
+  // Real markup is shallow; hundreds of levels are an attack on the tree walks: read as text.
+  if (depthOf(hast) > maxDepth) throw new RangeError('HTML nested too deeply')
   const positionAt = (offset: number | undefined) => {
     if (offset === undefined) return chunks[0]?.position
     let best = chunks[0]?.position
@@ -231,7 +252,9 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
       }
       // A term and a summary read as the strong lead of their item.
       if ((name === 'dt' || name === 'summary') && node.children.length > 0)
-        node.children = [{ type: 'element', tagName: 'strong', properties: {}, children: node.children }]
+        node.children = [
+          { type: 'element', tagName: 'strong', properties: {}, children: node.children },
+        ]
       if (asideComponents.has(name) && name !== 'aside') node.properties.dataPressroomKind = 'aside'
       if (name === 'intro' || name === 'section') node.properties.dataPressroomKind = 'section'
     }
@@ -263,6 +286,7 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
   // Components become the element of their meaning before sanitising.
   renameComponents(hast)
   const clean = sanitize(hast, schema) as HastRoot
+  removeEmpty(clean)
   const setPositions = (node: HastNodes) => {
     const position = positionAt(node.position?.start.offset)
     if (position) node.position = structuredClone(position)
@@ -301,6 +325,40 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
     ]
   }
   return result
+}
+
+/** Elements that mean something without content. */
+const voidMeaning = new Set(['img', 'br', 'hr', 'td', 'th', 'tr', slotName, 'source', 'picture'])
+
+/**
+ * Empty elements (`<a></a>`, `<span></span>`) say nothing; removed, they also
+ * keep the whitespace pass from scanning runs of them again and again.
+ */
+function removeEmpty(root: HastRoot): void {
+  const prune = (node: HastRoot | Element): void => {
+    node.children = node.children.filter((child) => {
+      if (child.type !== 'element') return true
+      prune(child)
+      return child.children.length > 0 || voidMeaning.has(child.tagName)
+    }) as typeof node.children
+  }
+  prune(root)
+}
+
+/** Deepest nesting the reader reads as a tree. */
+const maxDepth = 64
+
+function depthOf(root: HastRoot): number {
+  let deepest = 0
+  const stack: Array<[HastNodes, number]> = [[root, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > deepest) deepest = depth
+    if (deepest > maxDepth) return deepest
+    if ('children' in node)
+      for (const child of node.children) stack.push([child as HastNodes, depth + 1])
+  }
+  return deepest
 }
 
 function asideOf(state: ToMdastState, node: Element): Aside {

@@ -62,14 +62,14 @@ export function replaceTemplates(
 
   // Code written with template tags becomes fenced code first.
   body = body.replace(
-    /\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}/g,
+    /\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}([\s\S]{0,8000}?)\{%-?\s*endhighlight\s*-?%\}/g,
     (all, lang: string, code: string, offset: number) => {
       note('Liquid tag', all.split('\n')[0], ...place(body, offset, startLine))
       return `\`\`\`${lang}${code.startsWith('\n') ? '' : '\n'}${code}${code.endsWith('\n') ? '' : '\n'}\`\`\``
     },
   )
   body = body.replace(
-    /\{\{<\s*(?:highlight|code)\s+(?:lang=)?"?([\w+-]*)"?[^>]*>\}\}([\s\S]*?)\{\{<\s*\/(?:highlight|code)\s*>\}\}/g,
+    /\{\{<\s*(?:highlight|code)\s+(?:lang=)?"?([\w+-]*)"?[^>]*>\}\}([\s\S]{0,8000}?)\{\{<\s*\/(?:highlight|code)\s*>\}\}/g,
     (all, lang: string, code: string, offset: number) => {
       note('Hugo shortcode', all.split('\n')[0], ...place(body, offset, startLine))
       return `\`\`\`${lang}${code.startsWith('\n') ? '' : '\n'}${code}${code.endsWith('\n') ? '' : '\n'}\`\`\``
@@ -113,7 +113,7 @@ function replaceInProse(text: string, note: Note): string {
   // `{% raw %}...{% endraw %}`: the text inside is the author's, as written.
   const raw: string[] = []
   let result = text.replace(
-    /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g,
+    /\{%-?\s*raw\s*-?%\}((?:(?!\{%-?\s*raw\b)[\s\S]){0,8000}?)\{%-?\s*endraw\s*-?%\}/g,
     (_all, inner: string, at: number) => {
       note('Liquid tag', '{% raw %}', at, text)
       raw.push(inner)
@@ -133,14 +133,14 @@ function replaceInProse(text: string, note: Note): string {
     })
   }
   // Comments: `{% comment %}...{% endcomment %}`, `{# #}`, `{/* */}`, `{::comment}`.
-  swap(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, 'Liquid tag', (m) =>
+  swap(/\{%-?\s*comment\s*-?%\}[\s\S]{0,8000}?\{%-?\s*endcomment\s*-?%\}/g, 'Liquid tag', (m) =>
     keepLines(m[0]),
   )
-  swap(/\{#[\s\S]*?#\}/g, 'Nunjucks comment', (m) => keepLines(m[0]))
-  swap(/\{\/\*[\s\S]*?\*\/\}/g, 'MDX comment', (m) => keepLines(m[0]))
-  swap(/\{::comment\}[\s\S]*?\{:\/comment\}/g, 'kramdown extension', (m) => keepLines(m[0]))
+  swap(/\{#(?:(?!\{#)[\s\S]){0,8000}?#\}/g, 'Nunjucks comment', (m) => keepLines(m[0]))
+  swap(/\{\/\*(?:(?!\{\/\*)[\s\S]){0,8000}?\*\/\}/g, 'MDX comment', (m) => keepLines(m[0]))
+  swap(/\{::comment\}[\s\S]{0,8000}?\{:\/comment\}/g, 'kramdown extension', (m) => keepLines(m[0]))
   swap(
-    /\{::(?:options|nomarkdown)[^}]*\/?\}(?:[\s\S]*?\{:\/(?:nomarkdown)?\})?/g,
+    /\{::(?:options|nomarkdown)[^}]*\/?\}(?:[\s\S]{0,8000}?\{:\/(?:nomarkdown)?\})?/g,
     'kramdown extension',
     (m) => keepLines(m[0]),
   )
@@ -175,14 +175,14 @@ function replaceInProse(text: string, note: Note): string {
   swap(/\{%-?\s*(?:raw|endraw)\s*-?%\}/g, 'Liquid tag', () => '')
   swap(/\{%-?\s*(?:note|aside|callout)\b[^%]*-?%\}/g, 'Liquid tag', () => ':::aside')
   swap(/\{%-?\s*end(?:note|aside|callout)\s*-?%\}/g, 'Liquid tag', () => ':::')
-  swap(/\{%-?[\s\S]*?-?%\}/g, 'Liquid tag', (m) => keepLines(m[0]))
+  swap(/\{%-?(?:(?!\{%)[\s\S]){0,8000}?-?%\}/g, 'Liquid tag', (m) => keepLines(m[0]))
   // Output tags: `{{ "/path" | url }}` gives the path; `{{ site.baseurl }}` nothing.
   swap(
     /\{\{-?\s*(["'])([^"'\n]*)\1\s*\|\s*(?:url|relative_url|absolute_url|relURL|absURL|prepend:[^}|]*)[^}]*?-?\}\}/g,
     'Liquid/Nunjucks output',
     (m) => m[2],
   )
-  swap(/\{\{-?[\s\S]*?-?\}\}/g, 'Liquid/Nunjucks output', (m) => keepLines(m[0]))
+  swap(/\{\{-?(?:(?!\{\{)[\s\S]){0,8000}?-?\}\}/g, 'Liquid/Nunjucks output', (m) => keepLines(m[0]))
   // kramdown attribute lists alone on a line, or after a span (`*x*{: .y}`).
   swap(/^[ \t]*\{:[^}\n]*\}[ \t]*$/gm, 'kramdown attribute list', () => '')
   swap(/(?<=\S)\{:[^}\n]*\}/g, 'kramdown attribute list', (m) =>
@@ -258,7 +258,7 @@ function splitCode(text: string): Array<{ text: string; code: boolean }> {
 function splitInlineCode(text: string): Array<{ text: string; code: boolean }> {
   const pieces: Array<{ text: string; code: boolean }> = []
   let last = 0
-  for (const match of text.matchAll(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g)) {
+  for (const match of text.matchAll(/(`+)(?!`)[\s\S]{0,8000}?[^`]\1(?!`)/g)) {
     if (match.index > last) pieces.push({ text: text.slice(last, match.index), code: false })
     pieces.push({ text: match[0], code: true })
     last = match.index + match[0].length

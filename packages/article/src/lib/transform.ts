@@ -68,7 +68,9 @@ export function transformTree(tree: Root, context: TransformContext): void {
           file,
           kind === 'event handler'
             ? 'Raw HTML event handlers (`onclick=...`) dropped: no output runs scripts'
-            : `Raw HTML ${kind} dropped with its content: it is code or an embedded page, not text`,
+            : kind.startsWith('nesting')
+              ? 'Raw HTML nested too deeply to read: its tags are dropped, its text kept'
+              : `Raw HTML ${kind} dropped with its content: it is code or an embedded page, not text`,
           { place: position, ruleId: 'raw-html' },
         ),
       )

@@ -32,6 +32,13 @@ describe('frontmatter as site generators read it', () => {
     expect(article.meta.slug).toBe('tehran-metro')
   })
 
+  it('reads HTML tags in a title as markup, other angle brackets as text', async () => {
+    const article = await parseArticle('---\ntitle: "Salt & <em>water</em> <sea>"\n---\nB.\n', {
+      path: 'h.md',
+    })
+    expect(article.meta.title).toBe('Salt & water <sea>')
+  })
+
   it('points at broken TOML', async () => {
     const article = await parseArticle('+++\ntitle = "x\n+++\nBody.\n', { path: 't.md' })
     expect(message(article, 'yaml-syntax')).toMatchObject({ line: 2, fatal: true })

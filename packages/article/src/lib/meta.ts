@@ -343,14 +343,18 @@ export function inlineText(text: string): string {
   const tree = inlineProcessor.parse(text)
   const block = tree.children.length === 1 ? tree.children[0] : undefined
   if (block?.type !== 'paragraph') return text
+  // An HTML tag (`<em>`, `</b>`) is markup; anything else in angle brackets (`<sea>`) is text.
   const result = block.children
-    .filter((node) => node.type !== 'html')
+    .filter((node) => node.type !== 'html' || !htmlTag.test(node.value))
     .map((node) => mdastToString(node))
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
   return result || text
 }
+
+const htmlTag =
+  /^<\/?(a|abbr|b|br|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u|var|wbr)\b[^>]*>$/i
 
 const inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze()
 

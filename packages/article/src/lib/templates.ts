@@ -183,6 +183,12 @@ function replaceInProse(text: string, note: Note): string {
     (m) => m[2],
   )
   swap(/\{\{-?(?:(?!\{\{)[\s\S]){0,8000}?-?\}\}/g, 'Liquid/Nunjucks output', (m) => keepLines(m[0]))
+  // kramdown's generated table of contents: the placeholder list item goes with its `{:toc}`.
+  swap(
+    /^[ \t]*(?:[*+-]|1\.)[ \t]+[^\n]*\n[ \t]*\{:\s*\.?toc\s*\}[ \t]*$/gm,
+    'kramdown attribute list',
+    () => '\n',
+  )
   // kramdown attribute lists alone on a line, or after a span (`*x*{: .y}`).
   swap(/^[ \t]*\{:[^}\n]*\}[ \t]*$/gm, 'kramdown attribute list', () => '')
   swap(/(?<=\S)\{:[^}\n]*\}/g, 'kramdown attribute list', (m) =>

@@ -80,11 +80,11 @@ describe('pressroom check', () => {
       ],
       [
         'missing-image.md',
-        /^7:1-7:45\s+error\s+Image `images\/nope.png` not found.*image-missing/m,
+        /^7:1-7:45\s+warning\s+Image `images\/nope.png` not found.*image-missing/m,
       ],
       ['binary.md', /^1:1\s+error\s+This is a binary file.*binary-file/m],
       ['empty.md', /^1:1\s+error\s+The file is empty.*empty-file/m],
-      ['hostile.md', /^5:11-5:19\s+warning\s+Raw HTML is not supported.*raw-html/m],
+      ['hostile.md', /^5:11-5:19\s+warning\s+Raw HTML <script> dropped.*raw-html/m],
       [
         'hostile.md',
         /^7:63-7:95\s+warning\s+Image `data:image\/png;base64,AAAA` is remote.*image-remote/m,
@@ -179,12 +179,12 @@ describe('pressroom build --format ast', () => {
       'image-outside.md': true,
       'broken-yaml.md': false,
       'missing-title.md': false,
-      'missing-image.md': false,
+      'missing-image.md': true,
       'binary.md': false,
       'empty.md': false,
     })
     expect(existsSync(path.join(out, 'good', 'good.ast.json'))).toBe(true)
-    expect(byFile['missing-image.md']).toBe(false)
+    expect(byFile['missing-image.md']).toBe(true)
     expect(existsSync(path.join(out, 'broken-yaml'))).toBe(false)
     const leftovers = readdirSync(out, { recursive: true }).filter((name) =>
       String(name).includes('.pressroom-tmp-'),
@@ -193,7 +193,7 @@ describe('pressroom build --format ast', () => {
     // The human summary names the failures.
     const human = pressroom(['build', 'bad', '--format', 'ast', '--out', temp()], { cwd: fixtures })
     expect(human.stderr).toMatch(
-      /9 articles: 4 built, 5 failed .*; failed: .*bad\/binary\.md.*bad\/broken-yaml\.md/,
+      /9 articles: 5 built, 4 failed .*; failed: .*bad\/binary\.md.*bad\/broken-yaml\.md/,
     )
   })
 

@@ -26,9 +26,10 @@ function build(yaml: string, now: string): { width: number; text: string; stderr
   const run = pressroom(['build', dir, '--out', out, '--format', 'pdf', '--now', now])
   expect(run.status, run.stderr).toBe(0)
   // Before its embargo the article is held out of the public output (`.held/`), printed all the same.
-  const pdf = [path.join(out, 'layout', 'layout.pdf'), path.join(out, '.held', 'layout', 'layout.pdf')].find(
-    (file) => existsSync(file),
-  ) as string
+  const pdf = [
+    path.join(out, 'layout', 'layout.pdf'),
+    path.join(out, '.held', 'layout', 'layout.pdf'),
+  ].find((file) => existsSync(file)) as string
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   const xml = tool('pdftotext', ['-bbox-layout', pdf, '-']).stdout
   const widths = [...xml.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map(

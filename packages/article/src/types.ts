@@ -95,6 +95,12 @@ export interface ArticleMeta {
   image?: HeroImage
   /** Dated correction notices (frontmatter `corrections:`), as written (oldest first); absent when none. */
   corrections?: Correction[]
+  /** A short label above the title (`kicker`: "Analysis", "Exclusive"). */
+  kicker?: string
+  /** When the article stops being current (`expires`, Hugo's `expirydate`). */
+  expires?: ArticleDate
+  /** `draft: true` in the frontmatter: not ready; a builder should skip it. */
+  draft?: boolean
 }
 
 /** A correction notice: when the article was corrected and what changed. */
@@ -129,6 +135,13 @@ export interface ArticleImage {
   bytes?: Uint8Array
   /** Hex SHA-256 of the bytes (only when `status` is `ok`). */
   sha256?: string
+  /**
+   * The file as written, when the reader converted it so that every format can
+   * carry it (WebP, GIF and SVG become PNG in `bytes`): its media type and, for a
+   * sanitised SVG (no scripts, no external references), its bytes, for a
+   * writer that can draw vectors.
+   */
+  original?: { mediaType: string; bytes?: Uint8Array }
 }
 
 /* ----- Pressroom's own mdast nodes (from directives and figures) ----- */
@@ -183,6 +196,14 @@ export interface Figure extends Parent {
 }
 
 declare module 'mdast' {
+  interface HeadingData {
+    /**
+     * The heading's id, decided by the reader: `{#id}` where the author gave
+     * one, else GitHub's slug of its text (unique in the article). In-page
+     * links (`#id`) point at it.
+     */
+    id?: string
+  }
   interface RootContentMap {
     pullquote: PullQuote
     aside: Aside

@@ -208,7 +208,7 @@ describe('parseArticle', () => {
       'images/nope.png': 'missing',
       'https://example.com/a.png': 'remote',
       '../secret.png': 'outside',
-      '/etc/passwd': 'outside',
+      '/etc/passwd': 'missing',
       'images/link.png': 'outside',
       'images/fake.png': 'corrupt',
       'data:image/png;base64,AAAA': 'remote',
@@ -218,7 +218,7 @@ describe('parseArticle', () => {
     expect(at(article, 'image-remote')).toBe('5:1')
     expect(at(article, 'image-outside')).toBe('5:38')
     expect(at(article, 'image-corrupt')).toBe('6:26')
-    expect(article.messages.find((m) => m.ruleId === 'image-missing')?.fatal).toBe(true)
+    expect(article.messages.find((m) => m.ruleId === 'image-missing')?.fatal).toBe(false)
     expect(article.messages.find((m) => m.ruleId === 'image-remote')?.fatal).toBe(false)
   })
 
@@ -247,9 +247,11 @@ describe('parseArticle', () => {
   })
 
   it('formats messages as file:line:col  severity  reason  rule  source', async () => {
-    const article = await parseArticle('---\ntitle: T\n---\n<b>x</b>\n', { path: 'f.md' })
+    const article = await parseArticle('---\ntitle: T\n---\n<script>x</script>\n\nBody.\n', {
+      path: 'f.md',
+    })
     const text = await formatMessages(article.messages)
-    expect(text).toMatch(/^f\.md\n4:1-4:4 +warning +Raw HTML .* +raw-html +pressroom-article/m)
+    expect(text).toMatch(/^f\.md\n4:1-4:19 +warning +Raw HTML .* +raw-html +pressroom-article/m)
   })
 })
 
@@ -264,9 +266,8 @@ describe('metadata typography and raw HTML', () => {
     expect(article.derived.plainText).toBe('Text with inline HTML.')
     expect(article.derived.wordCount).toBe(4)
     expect(article.meta.authors[0].bio?.text).toBe('Writes bold things.')
-    expect(article.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([
-      6, 8, 8,
-    ])
+    // The bio's HTML is dropped (reported); the body's is kept by its meaning.
+    expect(article.messages.filter((m) => m.ruleId === 'raw-html').map((m) => m.line)).toEqual([6])
   })
 })
 

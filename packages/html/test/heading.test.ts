@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { toXhtml } from '../src/index.js'
 import { md } from './helpers.js'
 
 describe('heading', () => {
@@ -38,5 +39,20 @@ describe('heading', () => {
     expect(headings.map((heading) => heading.depth)).toEqual([1, 1])
     expect(xhtml).toContain('<h1 id="two">Two</h1>')
     expect(xhtml).toContain('<h1>Notes</h1>')
+  })
+})
+
+describe('ids decided by the reader', () => {
+  it('writes the reader’s heading ids and in-page links with the id prefix', async () => {
+    const { parseArticle } = await import('@pressroom/article')
+    const article = await parseArticle(
+      '---\ntitle: T\n---\n## Start here {#start}\n\n## Next\n\nBack to [the start](#start) or [next](#next).\n',
+      { path: 'ids.md' },
+    )
+    const { xhtml } = toXhtml(article, { idPrefix: 'c1-' })
+    expect(xhtml).toContain('<h2 id="c1-start">Start here</h2>')
+    expect(xhtml).toContain('<h2 id="c1-next">Next</h2>')
+    expect(xhtml).toContain('<a href="#c1-start">the start</a>')
+    expect(xhtml).toContain('<a href="#c1-next">next</a>')
   })
 })

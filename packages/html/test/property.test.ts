@@ -101,5 +101,5 @@ describe('any Markdown-ish input', () => {
       ),
       { numRuns: 500, seed: 20261124 },
     )
-  })
+  }, 60_000)
 })

@@ -68,16 +68,39 @@ export async function readAuthors(
   fields: FieldReader,
   value: unknown,
   at: string,
+  known: Record<string, unknown> = {},
 ): Promise<Author[]> {
   if (value === undefined || value === null) return []
   const list = Array.isArray(value) ? value : [value]
   const authors: Author[] = []
   for (let index = 0; index < list.length; index++) {
-    const item = list[index]
+    let item = list[index]
     const path = Array.isArray(value) ? [at, index] : [at]
     if (typeof item === 'string') {
-      if (item.trim()) authors.push({ name: item.trim(), social: {}, links: [] })
-      continue
+      const name = item.trim()
+      if (!name) continue
+      const entry = Object.hasOwn(known, name) ? known[name] : undefined
+      if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+        item = entry
+      } else if (typeof entry === 'string' && entry.trim()) {
+        authors.push({ name: entry.trim(), social: {}, links: [] })
+        continue
+      } else if (/^[\p{Ll}\p{N}]+(?:[-_.][\p{Ll}\p{N}]+)*$/u.test(name)) {
+        const readable = name
+          .split(/[-_.]+/)
+          .map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1))
+          .join(' ')
+        fields.warn(
+          path,
+          `Author \`${name}\` looks like a slug and is not in the \`authors:\` map of pressroom.yaml: shown as \`${readable}\`; add \`${name}: {name: ..., bio: ...}\` there`,
+          'unknown-author',
+        )
+        authors.push({ name: readable, social: {}, links: [] })
+        continue
+      } else {
+        authors.push({ name, social: {}, links: [] })
+        continue
+      }
     }
     const data = fields.mapping(item, path)
     if (!data) continue

@@ -24,11 +24,31 @@ export interface PublicationConfig {
   timezone?: string
   rights?: string
   disclaimer?: string
+  /**
+   * Authors by slug (`authors: {miatta-myers: {name, bio, url}}`): an article
+   * that names an author by slug gets the entry written here.
+   */
+  authors?: Record<string, unknown>
+  /**
+   * Absolute folder that site-absolute paths (`/assets/x.png`) start from
+   * (`site_root`, relative to the config's folder; default: that folder).
+   * Nothing outside it is ever read.
+   */
+  siteRoot?: string
   /** Every other top-level section (`partners`, ...) as written, for the packages that own them. */
   sections: Record<string, unknown>
 }
 
-const known = new Set(['publisher', 'base_url', 'language', 'timezone', 'rights', 'disclaimer'])
+const known = new Set([
+  'publisher',
+  'base_url',
+  'language',
+  'timezone',
+  'rights',
+  'disclaimer',
+  'authors',
+  'site_root',
+])
 
 /** Parse and validate the text of a publication config. */
 export function parseConfig(
@@ -46,6 +66,11 @@ export function parseConfig(
         ruleId: 'yaml-syntax',
         fatal: true,
       }),
+    )
+  }
+  for (const warning of yaml.warnings) {
+    messages.push(
+      createMessage(file, warning.reason, { place: warning.point, ruleId: warning.ruleId }),
     )
   }
   if (yaml.errors.length > 0) return { config, messages }
@@ -84,6 +109,24 @@ export function parseConfig(
   if (rights) config.rights = rights
   const disclaimer = fields.string(data.disclaimer, ['disclaimer'])
   if (disclaimer) config.disclaimer = disclaimer
+  const authors = fields.mapping(data.authors, ['authors'])
+  if (authors) config.authors = authors
+  const siteRoot = fields.string(data.site_root, ['site_root'])
+  const folder = file ? path.dirname(path.resolve(file)) : undefined
+  if (folder) {
+    const root = path.resolve(folder, siteRoot ?? '.')
+    const relative = path.relative(folder, root)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      fields.warn(
+        ['site_root'],
+        `\`site_root\` must be a folder inside the content folder, not \`${siteRoot}\`; using the content folder`,
+        'invalid-site-root',
+      )
+      config.siteRoot = folder
+    } else {
+      config.siteRoot = root
+    }
+  }
   for (const [key, value] of Object.entries(data)) {
     if (!known.has(key)) config.sections[key] = value
   }

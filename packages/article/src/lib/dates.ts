@@ -42,7 +42,7 @@ export function parseDate(input: unknown, timezone = 'Z'): DateResult {
     if (Number.isNaN(input.getTime())) return { ok: false, reason: 'not a valid date' }
     text = input.toISOString()
   } else if (typeof input === 'string') {
-    text = input.trim()
+    text = siteGeneratorDate(input.trim())
   } else {
     return {
       ok: false,
@@ -103,6 +103,24 @@ export function parseDate(input: unknown, timezone = 'Z'): DateResult {
     assumedOffset,
     date: { value: iso, dateOnly: false, date: datePart, dateTime: iso, epochMs: ms },
   }
+}
+
+/**
+ * Dates as site generators write them, in ISO 8601: `2024/10/21` ->
+ * `2024-10-21`; `2015-10-30 1:12:28 -0400` -> `2015-10-30 01:12:28-0400`;
+ * a trailing ` UTC` or ` GMT` is `Z`.
+ */
+function siteGeneratorDate(text: string): string {
+  const match =
+    /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:([Tt ]+)(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?\s*(?:UTC|GMT)?)?$/.exec(
+      text,
+    )
+  if (!match) return text
+  const pad = (value: string) => value.padStart(2, '0')
+  const day = `${match[1]}-${pad(match[2])}-${pad(match[3])}`
+  if (match[5] === undefined) return day
+  const zone = match[7] ?? (/(UTC|GMT)$/.test(text) ? 'Z' : '')
+  return `${day}T${pad(match[5])}${match[6]}${zone}`
 }
 
 export function describe(value: unknown): string {

@@ -1,4 +1,8 @@
 import { slug as githubSlug } from 'github-slugger'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import type { ArticleDate, ArticleMeta, HeroImage, PubStatus } from '../types.js'
 import { readAuthors } from './authors.js'
 import type { PublicationConfig } from './config.js'
@@ -31,6 +35,53 @@ const canonicalFields = new Set([
   'embargo',
   'image',
   'corrections',
+  'kicker',
+  'expires',
+  'draft',
+])
+
+/** Fields site generators use for their own templates: no meaning for an article's text, ignored quietly. */
+const siteFields = new Set([
+  'layout',
+  'permalink',
+  'comments',
+  'toc',
+  'weight',
+  'menu',
+  'aliases',
+  'type',
+  'url',
+  'share',
+  'hidden',
+  'sidebar_position',
+  'sidebar_label',
+  'eleventyNavigation',
+  'eleventyExcludeFromCollections',
+  'templateEngineOverride',
+  'math',
+  'mermaid',
+  'featured',
+  'series',
+  'showToc',
+  'TocOpen',
+  'hideSummary',
+  'markup',
+  'outputs',
+  'pagination',
+  'redirect_from',
+  'excerpt_separator',
+  'header',
+  'classes',
+  'read_time',
+  'og_image',
+  'wordpress_id',
+  'guid',
+  'post_id',
+  'header_image',
+  'thumbnail',
+  'render_with_liquid',
+  'published_at_ms',
+  'hero',
 ])
 
 /** Conventions of other static-site generators, accepted with a warning. */
@@ -44,7 +95,15 @@ const aliases: Record<string, string> = {
   lang: 'language',
   categories: 'tags',
   keywords: 'tags',
-  draft: 'status',
+  deck: 'subtitle',
+  publishdate: 'published',
+  publishDate: 'published',
+  pubDate: 'published',
+  date_published: 'published',
+  expirydate: 'expires',
+  expiryDate: 'expires',
+  expiry_date: 'expires',
+  unpublishdate: 'expires',
   cover: 'image',
   featured_image: 'image',
   canonical: 'canonical_url',
@@ -58,6 +117,10 @@ export interface MetaContext {
   config: PublicationConfig
   /** Slug from the file name, if the article has one. */
   fileSlug?: string
+  /** The date in a `YYYY-MM-DD-slug.md` file name, used when no date is given. */
+  fileDate?: string
+  /** A title found elsewhere (a leading `# heading`), used when the frontmatter has none. */
+  fallbackTitle?: { text: string; where: string; quiet?: boolean }
 }
 
 /** Raw metadata fields before the body is known (`summary` may still be derived). */
@@ -123,11 +186,28 @@ export async function readMeta(
       from[target] = key
       continue
     }
-    fields.warn([key], `Unknown field \`${key}\`; ignored`, 'unknown-field', true)
+    if (siteFields.has(key)) continue
+    const guess = closest(key, [...canonicalFields, ...Object.keys(aliases)])
+    fields.warn(
+      [key],
+      `Unknown field \`${key}\`; ignored${guess ? `: did you mean \`${guess}\`?` : ''}`,
+      'unknown-field',
+      true,
+    )
   }
   const at = (field: string) => from[field] ?? field
 
-  const title = fields.string(values.title, [at('title')])
+  let title = fields.string(values.title, [at('title')])
+  if (title) title = inlineText(title)
+  if (!title && values.title === undefined && context.fallbackTitle) {
+    title = context.fallbackTitle.text
+    if (!context.fallbackTitle.quiet)
+      fields.warn(
+        [],
+        `No \`title\` in the frontmatter: the title is taken from ${context.fallbackTitle.where}; add \`title: ...\` to set it`,
+        'title-from-body',
+      )
+  }
   if (!title) {
     fields.error(
       values.title === undefined ? [] : [at('title')],
@@ -141,7 +221,7 @@ export async function readMeta(
 
   const meta: ArticleMeta = {
     title,
-    authors: await readAuthors(fields, values.authors, at('authors')),
+    authors: await readAuthors(fields, values.authors, at('authors'), config.authors),
     tags: fields.strings(values.tags, [at('tags')]),
     language: '',
     id: '',
@@ -149,9 +229,24 @@ export async function readMeta(
     status: 'usable',
   }
   const subtitle = fields.string(values.subtitle, [at('subtitle')])
-  if (subtitle) meta.subtitle = subtitle
-  const published = readDate(context, values.published, at('published'))
+  if (subtitle) meta.subtitle = inlineText(subtitle)
+  const kicker = fields.string(values.kicker, [at('kicker')])
+  if (kicker) meta.kicker = inlineText(kicker)
+  const published =
+    readDate(context, values.published, at('published')) ??
+    (context.fileDate ? readDate(context, context.fileDate, at('published')) : undefined)
   if (published) meta.published = published
+  const expires = readDate(context, values.expires, at('expires'))
+  if (expires) meta.expires = expires
+  if (values.draft === true || values.draft === 'true') {
+    meta.draft = true
+    fields.warn(
+      [at('draft')],
+      'This article is a draft (`draft: true`): it is skipped; remove the line to publish it',
+      'draft',
+      true,
+    )
+  }
   const updated = readDate(context, values.updated, at('updated'))
   if (updated) meta.updated = updated
   if (published && updated && updated.epochMs < published.epochMs) {
@@ -225,6 +320,7 @@ export async function readMeta(
         'invalid-status',
       )
   }
+  if (meta.draft && !status) meta.status = 'withheld'
   const embargo = readDate(context, values.embargo, at('embargo'))
   if (embargo) meta.embargo = embargo
 
@@ -240,6 +336,63 @@ export async function readMeta(
   if (meta.disclaimer) meta.disclaimer = await smarten(meta.disclaimer)
   if (meta.image?.caption) meta.image.caption = await smarten(meta.image.caption)
   return meta
+}
+
+/**
+ * A title or subtitle as a site shows it: inline Markdown and HTML entities
+ * read (`\`code\``, `*em*`, `&amp;` give their text), raw HTML tags left out.
+ */
+export function inlineText(text: string): string {
+  if (!/[`*_&<\\[]/.test(text)) return text
+  const tree = inlineProcessor.parse(text)
+  const block = tree.children.length === 1 ? tree.children[0] : undefined
+  if (block?.type !== 'paragraph') return text
+  // An HTML tag (`<em>`, `</b>`) is markup; anything else in angle brackets (`<sea>`) is text.
+  const result = block.children
+    .filter((node) => node.type !== 'html' || !htmlTag.test(node.value))
+    .map((node) => mdastToString(node))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return result || text
+}
+
+const htmlTag =
+  /^<\/?(a|abbr|b|br|cite|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u|var|wbr)\b[^>]*>$/i
+
+const inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze()
+
+/** The candidate nearest to `word` (case differences first), if near enough to be a misspelling. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase()
+  const same = candidates.find((candidate) => candidate.toLowerCase() === lower)
+  if (same) return same
+  let best: string | undefined
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase())
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+    }
+  }
+  return rows[a.length][b.length]
 }
 
 function readHero(fields: FieldReader, value: unknown, at: string): HeroImage | undefined {

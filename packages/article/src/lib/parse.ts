@@ -3,18 +3,27 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { slug as githubSlug } from 'github-slugger'
 import type { Root, Yaml } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
 import type { Point, Position } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 import type { Article, ArticleMeta } from '../types.js'
 import type { PublicationConfig } from './config.js'
 import { countWords, deriveSummary, plainTextOf } from './derived.js'
 import { FieldReader } from './fields.js'
+import {
+  datedFileName,
+  emptyFrontmatter,
+  pandocTitleBlock,
+  parseTomlFrontmatter,
+} from './frontmatter.js'
 import { findTooComplex } from './guard.js'
 import { collectImageUses, resolveImages } from './images.js'
 import { directionOf } from './language.js'
+import { resolveLinks } from './links.js'
 import { createMessage } from './messages.js'
-import { readMeta } from './meta.js'
+import { inlineText, readMeta } from './meta.js'
 import { parseMarkdown } from './processor.js'
+import { replaceTemplates } from './templates.js'
 import { transformTree } from './transform.js'
 import { parseYaml } from './yaml.js'
 
@@ -23,6 +32,12 @@ export interface ParseOptions {
   path?: string
   /** The folder images may be read from (default: the folder of `path`; none without a path). */
   folder?: string
+  /**
+   * Folder that site-absolute paths (`/assets/x.png`) start from, and that
+   * relative paths may not leave (default: `config.siteRoot` for the first,
+   * the config's folder for the second; else the article's folder).
+   */
+  siteRoot?: string
   /** Publication-wide defaults (from `loadConfig`). */
   config?: PublicationConfig
   /** Largest source accepted, in bytes (default 4 MiB). */
@@ -48,9 +63,13 @@ export async function parseArticle(
   const messages: VFileMessage[] = []
   const config: PublicationConfig = options.config ?? { sections: {} }
   const folder = options.folder ?? (file ? path.dirname(path.resolve(file)) : undefined)
-  const fileSlug = file
-    ? githubSlug(path.basename(file).replace(/\.(md|markdown|mdown|mkd)$/i, ''))
-    : undefined
+  // A page bundle (`posts/tehran-metro/index.md`, Hugo) is named by its folder.
+  let baseName = file ? path.basename(file).replace(/\.(md|markdown|mdown|mkd|mdx)$/i, '') : ''
+  if (file && /^_?index$/i.test(baseName))
+    baseName = path.basename(path.dirname(path.resolve(file))) || baseName
+  const dated = datedFileName(baseName)
+  const fileDate = dated?.date
+  const fileSlug = file ? githubSlug(dated?.rest ?? baseName) : undefined
   const bytes = typeof source === 'string' ? undefined : source
   const sourceHash = createHash('sha256').update(source).digest('hex')
   const fail = (
@@ -95,6 +114,33 @@ export async function parseArticle(
       { line: 1, column: 1 },
     )
 
+  // pandoc's `% title` block: read as metadata, its lines left blank (positions stay).
+  const titleBlock = pandocTitleBlock(text)
+  if (titleBlock) {
+    const lines = text.split('\n')
+    for (let index = 0; index < titleBlock.lines; index++) lines[index] = ''
+    text = lines.join('\n')
+  }
+
+  // Site template syntax: read for its meaning, never printed.
+  const frontmatterEnd =
+    /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|$)/.exec(text)?.[0]
+      .length ?? 0
+  const templates = replaceTemplates(text, frontmatterEnd)
+  for (const finding of templates.found) {
+    messages.push(
+      createMessage(
+        file,
+        `Site template syntax (${finding.kind}, such as \`${finding.example}\`) is not Markdown: read for its meaning, not printed`,
+        {
+          place: { line: finding.line, column: finding.column },
+          ruleId: 'template-syntax',
+        },
+      ),
+    )
+  }
+  text = templates.text
+
   // Inputs that would make the parser run for minutes fail here, fast, with the place and a hint.
   const tooComplex = findTooComplex(text)
   if (tooComplex)
@@ -105,61 +151,104 @@ export async function parseArticle(
 
   const tree: Root = await parseMarkdown(text)
 
-  // Frontmatter.
+  // Frontmatter: YAML between `---`, TOML between `+++`, or none.
   const first = tree.children[0]
-  const yamlNode = first?.type === 'yaml' ? (first as Yaml) : undefined
-  if (yamlNode) tree.children.shift()
+  const frontmatter =
+    first?.type === 'yaml' || (first?.type as string) === 'toml'
+      ? (first as Yaml | (Omit<Yaml, 'type'> & { type: 'toml' }))
+      : undefined
+  if (frontmatter) tree.children.shift()
   let meta: ArticleMeta | undefined
   let heroPoint: Point | undefined
-  if (!yamlNode) {
+  const start = { line: (frontmatter?.position?.start.line ?? 1) + 1, column: 1 }
+  const positioned = !frontmatter
+    ? emptyFrontmatter()
+    : frontmatter.type === 'toml'
+      ? parseTomlFrontmatter(frontmatter.value, start)
+      : parseYaml(frontmatter.value, start)
+  for (const error of positioned.errors) {
     messages.push(
       createMessage(
         file,
-        'Missing frontmatter: start the file with `---`, a `title: ...` line and `---`',
-        {
-          place: { line: 1, column: 1 },
-          ruleId: 'missing-title',
-          fatal: true,
-        },
+        `Invalid ${frontmatter?.type === 'toml' ? 'TOML' : 'YAML'} in the frontmatter: ${error.reason}`,
+        { place: error.point, ruleId: 'yaml-syntax', fatal: true },
       ),
     )
-  } else {
-    const start = { line: (yamlNode.position?.start.line ?? 1) + 1, column: 1 }
-    const yaml = parseYaml(yamlNode.value, start)
-    for (const error of yaml.errors) {
+  }
+  for (const warning of positioned.warnings) {
+    messages.push(
+      createMessage(file, warning.reason, { place: warning.point, ruleId: warning.ruleId }),
+    )
+  }
+  if (positioned.errors.length === 0) {
+    const fields = new FieldReader(
+      positioned,
+      file,
+      messages,
+      frontmatter?.position?.start ?? { line: 1, column: 1 },
+    )
+    let data = positioned.data ?? {}
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      fields.warn(
+        [],
+        'The frontmatter must be a mapping of fields (`title: ...`); ignored',
+        'frontmatter-type',
+      )
+      data = {}
+    }
+    const record = data as Record<string, unknown>
+    if (titleBlock) {
+      if (record.title === undefined) record.title = titleBlock.title
+      if (record.authors === undefined && record.author === undefined && titleBlock.authors.length)
+        record.authors = titleBlock.authors
+      if (record.published === undefined && record.date === undefined && titleBlock.date)
+        record.published = titleBlock.date
+    }
+    const leading = tree.children.find((node) => node.type !== 'html')
+    const fallbackTitle =
+      leading?.type === 'heading' && leading.depth <= 2
+        ? { text: inlineText(mdastToString(leading).trim()), where: 'the first heading' }
+        : undefined
+    if (!frontmatter && !titleBlock) {
       messages.push(
-        createMessage(file, `Invalid YAML in the frontmatter: ${error.reason}`, {
-          place: error.point,
-          ruleId: 'yaml-syntax',
-          fatal: true,
-        }),
+        createMessage(
+          file,
+          fallbackTitle
+            ? `No frontmatter: the title is taken from the first heading; start the file with \`---\`, a \`title: ...\` line and \`---\` to set it`
+            : 'Missing frontmatter: start the file with `---`, a `title: ...` line and `---`',
+          {
+            place: { line: 1, column: 1 },
+            ruleId: fallbackTitle ? 'missing-frontmatter' : 'missing-title',
+            fatal: !fallbackTitle,
+          },
+        ),
       )
     }
-    if (yaml.errors.length === 0) {
-      const fields = new FieldReader(
-        yaml,
-        file,
-        messages,
-        yamlNode.position?.start ?? { line: 1, column: 1 },
-      )
-      const data = yaml.data ?? {}
-      if (typeof data !== 'object' || Array.isArray(data)) {
-        fields.error(
-          [],
-          'The frontmatter must be a mapping of fields (`title: ...`)',
-          'missing-title',
-        )
-      } else {
-        meta = await readMeta(data as Record<string, unknown>, { fields, config, fileSlug })
-        const at = 'image' in data ? 'image' : 'cover' in data ? 'cover' : 'featured_image'
-        const point = yaml.pointAt([at])
-        if (point) heroPoint = point
-      }
+    if (frontmatter || titleBlock || fallbackTitle) {
+      meta = await readMeta(record, {
+        fields,
+        config,
+        fileSlug,
+        ...(fileDate ? { fileDate } : {}),
+        ...(fallbackTitle && (frontmatter || titleBlock)
+          ? { fallbackTitle }
+          : fallbackTitle
+            ? { fallbackTitle: { ...fallbackTitle, quiet: true } }
+            : {}),
+      })
+      const at = 'image' in record ? 'image' : 'cover' in record ? 'cover' : 'featured_image'
+      const point = positioned.pointAt([at])
+      if (point && frontmatter) heroPoint = point
     }
   }
 
   const language = meta?.language ?? config.language ?? 'en'
   transformTree(tree, { file, messages, language })
+  // The article's own URL: its canonical URL, or where Pressroom publishes it (its id under `base_url`).
+  const articleUrl =
+    meta?.canonicalUrl ??
+    (config.baseUrl && meta ? new URL(`articles/${meta.slug}`, config.baseUrl).href : undefined)
+  resolveLinks(tree, { file, messages, ...(articleUrl ? { articleUrl } : {}) })
 
   const plainText = plainTextOf(tree)
   const hasBody = tree.children.some(
@@ -169,7 +258,7 @@ export async function parseArticle(
   if (!hasBody) {
     messages.push(
       createMessage(file, 'The article has no body: write its text below the frontmatter', {
-        place: yamlNode?.position?.end ?? { line: 1, column: 1 },
+        place: frontmatter?.position?.end ?? { line: 1, column: 1 },
         ruleId: 'empty-body',
         fatal: true,
       }),
@@ -181,6 +270,8 @@ export async function parseArticle(
     folder,
     file,
     messages,
+    options.siteRoot ?? config.siteRoot,
+    options.siteRoot ?? (config.path ? path.dirname(path.resolve(config.path)) : undefined),
   )
 
   const finalMeta: ArticleMeta = meta ?? fallbackMeta(fileSlug, config)

@@ -9,7 +9,7 @@ import { smartenText, smartenTree } from './smart-typography.js'
 /** The one Markdown reader: CommonMark + GFM + frontmatter + directives (smart typography after it). */
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkDirective)
   .freeze()
@@ -24,4 +24,11 @@ export async function parseMarkdown(text: string): Promise<Root> {
 /** Smart typography (curly quotes, dashes, ellipses) for a plain metadata string: no Markdown is read. */
 export async function smarten(text: string): Promise<string> {
   return smartenText(text)
+}
+
+/** Parse Markdown to mdast synchronously (a fragment inside raw HTML), smart typography applied. */
+export function parseMarkdownSync(text: string): Root {
+  const tree = processor.parse(text)
+  smartenTree(tree)
+  return tree
 }

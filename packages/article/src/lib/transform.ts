@@ -6,6 +6,8 @@ import type { VFileMessage } from 'vfile-message'
 import type { Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
 import { canonicalLanguage, directionOf } from './language.js'
 import { createMessage } from './messages.js'
+import { parseMarkdownSync } from './processor.js'
+import { convertRawHtml, type RawHtmlContext } from './raw-html.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
 
@@ -55,16 +57,37 @@ export function transformTree(tree: Root, context: TransformContext): void {
       )
   })
 
+  // Raw HTML: kept by its meaning, as the mdast the writers render.
+  const droppedKinds = new Set<string>()
+  const rawHtml: RawHtmlContext = {
+    dropped(kind, position) {
+      if (droppedKinds.has(kind)) return
+      droppedKinds.add(kind)
+      messages.push(
+        createMessage(
+          file,
+          kind === 'event handler'
+            ? 'Raw HTML event handlers (`onclick=...`) dropped: no output runs scripts'
+            : kind.startsWith('nesting')
+              ? 'Raw HTML nested too deeply to read: its tags are dropped, its text kept'
+              : `Raw HTML ${kind} dropped with its content: it is code or an embedded page, not text`,
+          { place: position, ruleId: 'raw-html' },
+        ),
+      )
+    },
+    parseMarkdown(text) {
+      const fragment = parseMarkdownSync(text)
+      convertRawHtml(fragment, rawHtml)
+      visit(fragment, (node) => {
+        delete node.position
+      })
+      return fragment
+    },
+  }
+  convertRawHtml(tree, rawHtml)
+
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return
-    if (node.type === 'html') {
-      warn(
-        'Raw HTML is not supported and will be dropped; use Markdown or a directive',
-        node,
-        'raw-html',
-      )
-      return
-    }
     if (
       node.type === 'containerDirective' ||
       node.type === 'leafDirective' ||

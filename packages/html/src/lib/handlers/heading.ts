@@ -6,14 +6,15 @@ import { removeControlCharacters } from '../control.js'
 import type { State } from '../types.js'
 
 /**
- * `## Title` -> `<h2 id="title">` (depth + `headingOffset`, at most 6), the id
+ * `## Title` -> `<h2 id="title">` (the id the reader decided, `node.data.id`) (depth + `headingOffset`, at most 6), the id
  * slugged from the text (github-slugger), unique in the fragment; listed in
  * `headings`.
  */
 export function heading(state: State, node: Heading): Element {
   const depth = Math.min(6, Math.max(1, node.depth + state.options.headingOffset))
   const text = removeControlCharacters(mdastToString(node)).replace(/\s+/g, ' ').trim()
-  const id = state.uniqueId(slug(text) || 'section')
+  // The reader decides the id (`{#id}` or GitHub's slug); older trees without one get the slug.
+  const id = state.uniqueId(node.data?.id || slug(text) || 'section')
   state.headings.push({ depth, text, id })
   return state.patch(node, {
     type: 'element',

@@ -25,7 +25,21 @@ export function linkElement(
     )
     return children
   }
-  const properties: Record<string, string> = { href }
+  // An in-page link: the reader checked that the id exists; ids carry the prefix.
+  const properties: Record<string, string> = {
+    href:
+      href.startsWith('#') && href.length > 1
+        ? `#${state.options.idPrefix}${fragment(href)}`
+        : href,
+  }
   if (title) properties.title = title
   return state.patch(node, { type: 'element', tagName: 'a', properties, children })
+}
+
+function fragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1))
+  } catch {
+    return href.slice(1)
+  }
 }

@@ -20,6 +20,13 @@ export type FontKey =
   | 'arabicBold'
   | 'latinInArabic'
   | 'latinInArabicBold'
+  | 'cjk'
+  | 'cjkBold'
+  | 'hangul'
+  | 'hangulBold'
+  | 'devanagari'
+  | 'devanagariBold'
+  | 'emoji'
 
 const files: Record<FontKey, string> = {
   serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
@@ -34,6 +41,18 @@ const files: Record<FontKey, string> = {
   // than the serif's (Light for regular, SemiBold for bold), so they do not look heavier.
   latinInArabic: '@expo-google-fonts/noto-serif/300Light/NotoSerif_300Light.ttf',
   latinInArabicBold: '@expo-google-fonts/noto-serif/600SemiBold/NotoSerif_600SemiBold.ttf',
+  // Fallbacks, loaded only when a character needs them. Noto Sans SC has the Han characters of
+  // Simplified and Traditional Chinese and Japanese kana; Nanum Myeongjo the Korean Hangul (a
+  // serif, like the body); Noto Serif Devanagari Hindi; Noto Emoji (monochrome) the emoji.
+  cjk: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  cjkBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  hangul: '@expo-google-fonts/nanum-myeongjo/400Regular/NanumMyeongjo_400Regular.ttf',
+  hangulBold: '@expo-google-fonts/nanum-myeongjo/800ExtraBold/NanumMyeongjo_800ExtraBold.ttf',
+  devanagari:
+    '@expo-google-fonts/noto-serif-devanagari/400Regular/NotoSerifDevanagari_400Regular.ttf',
+  devanagariBold:
+    '@expo-google-fonts/noto-serif-devanagari/700Bold/NotoSerifDevanagari_700Bold.ttf',
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
 }
 
 export const fontKeys = Object.keys(files) as FontKey[]
@@ -144,22 +163,63 @@ export function latinInArabic(key: FontKey): FontKey {
   return key
 }
 
+function isBold(key: FontKey): boolean {
+  return key.endsWith('Bold') || key.endsWith('BoldItalic')
+}
+
 /** The Arabic-script face matching a Latin face's weight. */
 export function arabicFor(key: FontKey): FontKey {
-  return key === 'serifBold' || key === 'serifBoldItalic' || key === 'monoBold'
-    ? 'arabicBold'
-    : 'arabic'
+  return isBold(key) ? 'arabicBold' : 'arabic'
 }
 
 /**
+ * The fallback faces after the wanted one, in order, at the wanted face's weight: Arabic, the
+ * serif, the mono, then the faces of other scripts (Han and kana, Hangul, Devanagari, emoji).
+ * A face of another script is parsed only when a character reaches it.
+ */
+function fallbacks(wanted: FontKey): FontKey[] {
+  return isBold(wanted)
+    ? [
+        'arabicBold',
+        'serifBold',
+        'serif',
+        'mono',
+        'cjkBold',
+        'hangulBold',
+        'devanagariBold',
+        'emoji',
+      ]
+    : ['arabic', 'serif', 'mono', 'cjk', 'hangul', 'devanagari', 'emoji']
+}
+
+const faceCache = new Map<string, FontKey | null>()
+
+/**
  * Choose the face for one character: the wanted face when it has the glyph,
- * else the Arabic face, else the serif. `undefined` when nothing covers it.
+ * else the first fallback that has it. `undefined` when nothing covers it.
  */
 export function faceFor(wanted: FontKey, codePoint: number): FontKey | undefined {
   if (covers(wanted, codePoint)) return wanted
-  const arabic = arabicFor(wanted)
-  if (covers(arabic, codePoint)) return arabic
-  if (covers('serif', codePoint)) return 'serif'
-  if (covers('mono', codePoint)) return 'mono'
-  return undefined
+  const cacheKey = `${wanted}:${codePoint}`
+  const cached = faceCache.get(cacheKey)
+  if (cached !== undefined) return cached ?? undefined
+  let found: FontKey | null = null
+  // Hangul in the Korean face, though the Han face has some syllables: one face per word.
+  const hangul: FontKey = isBold(wanted) ? 'hangulBold' : 'hangul'
+  const order = /\p{Script=Hangul}/u.test(String.fromCodePoint(codePoint))
+    ? [hangul, ...fallbacks(wanted)]
+    : fallbacks(wanted)
+  for (const key of order) {
+    if (covers(key, codePoint)) {
+      found = key
+      break
+    }
+  }
+  faceCache.set(cacheKey, found)
+  return found ?? undefined
+}
+
+/** Whether a face sets text without spaces between words (Han, kana): a line may break between characters. */
+export function breaksBetweenCharacters(key: FontKey): boolean {
+  return key === 'cjk' || key === 'cjkBold'
 }

@@ -4,7 +4,15 @@
  * -> lines in visual order with their word spacing.
  */
 import { embeddingLevels, glyphFor, reorder, standsAlone } from './bidi.js'
-import { type FontKey, faceFor, latinInArabic, shape, widthOf } from './fonts.js'
+import {
+  breaksBetweenCharacters,
+  covers,
+  type FontKey,
+  faceFor,
+  latinInArabic,
+  shape,
+  widthOf,
+} from './fonts.js'
 import { syllables } from './hyphenate.js'
 import { greedy } from './linebreak/greedy.js'
 import { type Item, infinity } from './linebreak/items.js'
@@ -167,8 +175,10 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
       // Latin and digits in a right-to-left paragraph: the face whose weight matches Naskh's.
       if (options.direction === 'rtl' && /[\p{Script=Latin}\p{Nd}]/u.test(char))
         font = latinInArabic(font)
-      // Combining marks stay with their base letter.
-      if (segment && /\p{M}/u.test(char)) font = segFont!
+      // Combining marks (and variation selectors) stay with their base letter; so do joiners
+      // (ZWJ, ZWNJ) and the character after a ZWJ when the face has it (emoji sequences, conjuncts).
+      if (segment && /[\p{M}\u200C\u200D]/u.test(char)) font = segFont!
+      else if (segment.endsWith('\u200D') && segFont && covers(segFont, codePoint)) font = segFont
       // Neutral characters (punctuation, brackets) in a right-to-left run stand alone: the shaper
       // only reverses letters of right-to-left scripts, so "). " must be ordered by rule L2 here.
       const neutral = standsAlone(char, level)
@@ -184,6 +194,11 @@ function toPieces(runs: Run[], options: SetOptions): Piece[][] {
   flush()
   return words
 }
+
+/** Characters that may not start a line (closing punctuation, small kana) or end one (opening). */
+const noBreakBefore =
+  /^[、。，．：；？！）」』】〕〉》〗〙〛”’ー々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・…‥〜）］｝，．：；？！,.:;?!)\]}%]/u
+const noBreakAfter = /^[（「『【〔〈《〖〘〚“‘（［｛([{]/u
 
 function hyphenWidth(style: Style): number {
   return widthOf(style.font, '\u00AD', style.size)
@@ -232,6 +247,31 @@ function toItems(
     }
     for (const piece of word) {
       const style = piece.style
+      // Han and kana are set without spaces: a line may break between any two characters
+      // (not before closing punctuation, not after opening), at an invisible gap that takes
+      // the justification like a space.
+      if (breaksBetweenCharacters(piece.font) && piece.level % 2 === 0) {
+        const clusters = piece.text.match(/\P{M}\p{M}*/gu) ?? [piece.text]
+        clusters.forEach((cluster, c) => {
+          if (c > 0 && !noBreakBefore.test(cluster) && !noBreakAfter.test(clusters[c - 1])) {
+            pieces.push({ ...piece, kind: 'space', text: '', width: 0 })
+            items.push({
+              type: 'glue',
+              width: 0,
+              stretch: justify ? style.size / 4 : 0,
+              shrink: 0,
+              piece: pieces.length - 1,
+            })
+          }
+          const sub: Piece =
+            clusters.length === 1
+              ? piece
+              : { ...piece, text: cluster, width: widthOf(piece.font, cluster, style.size) }
+          pieces.push(sub)
+          items.push({ type: 'box', width: sub.width, piece: pieces.length - 1 })
+        })
+        continue
+      }
       const canHyphenate =
         options.hyphenate &&
         !style.noHyphen &&
@@ -322,11 +362,14 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
     let natural = 0
     let spaces = 0
     let spaceWidth = 0
+    // Spaces with a width (not the invisible gaps between Han characters): for the statistics.
+    let realSpaces = 0
     for (const p of logical) {
       natural += p.width
       if (p.kind === 'space') {
         spaces++
         spaceWidth += p.width
+        if (p.width > 0) realSpaces++
       }
     }
     // The line before a hard break is set like a last line: not stretched.
@@ -337,7 +380,9 @@ export function setParagraph(runs: Run[], options: SetOptions): Line[] {
     if (options.align === 'justify' && spaces > 0 && ((!last && !forced) || natural > target))
       extra = (target - natural) / spaces
     const ratio =
-      spaces > 0 && extra !== 0 ? (spaceWidth / spaces + extra) / (spaceWidth / spaces) : Number.NaN
+      realSpaces > 0 && extra !== 0
+        ? (spaceWidth / realSpaces + extra) / (spaceWidth / realSpaces)
+        : Number.NaN
     const visual = reorder(logical, baseLevel)
     let drawnTotal = natural + extra * spaces
     let x = 0

@@ -62,6 +62,8 @@ export interface ParagraphOptions {
   lineBreaker?: 'knuth-plass' | 'greedy'
   /** Drawn behind each part of the lines that lands in one column (top, height). */
   backdrop?: (top: number, height: number) => void
+  /** A named destination at the first line (a heading's id, for in-page `#id` links). */
+  destination?: string
 }
 
 export class State {
@@ -242,6 +244,34 @@ export class State {
   /** A new link identity (one Link structure element per link). */
   nextLinkId(): number {
     return ++this.linkCount
+  }
+
+  private ids: Set<string> | undefined
+
+  /**
+   * The style of a link to `url`: an in-page `#id` that names a heading goes to that heading's
+   * named destination (a GoTo action); anything else is a URI.
+   */
+  linkStyle(url: string): Pick<Style, 'link' | 'linkId' | 'goTo'> {
+    if (!this.ids) {
+      const ids = new Set<string>()
+      const visit = (node: Nodes) => {
+        const id = (node.data as { id?: unknown } | undefined)?.id
+        if (node.type === 'heading' && typeof id === 'string') ids.add(id)
+        if ('children' in node) for (const child of node.children) visit(child as Nodes)
+      }
+      visit(this.article.tree)
+      this.ids = ids
+    }
+    const style: Pick<Style, 'link' | 'linkId' | 'goTo'> = { link: url, linkId: this.nextLinkId() }
+    if (url.startsWith('#')) {
+      let id = url.slice(1)
+      try {
+        id = decodeURIComponent(id)
+      } catch {}
+      if (this.ids.has(id)) style.goTo = id
+    }
+    return style
   }
 
   /* ----- setting and placing ----- */
@@ -440,6 +470,8 @@ export class State {
         for (let j = i; j < i + k; j++) height += lines[j].height
         options.backdrop(top, height)
       }
+      if (options.destination && i === 0 && k > 0)
+        this.doc.addNamedDestination(options.destination, 'XYZ', x, top, null)
       for (let j = i; j < i + k; j++) {
         const line = lines[j]
         this.drawLineTagged(line, x, this.y, element, options.tag, links)

@@ -79,10 +79,13 @@ export class Tagging {
         const last = group[group.length - 1]
         const left = x + first.x
         const right = x + last.x + last.drawnWidth
-        doc.link(left, top, right - left, line.height, first.style.link!, {
+        const annotation = {
           structParent: link,
           Contents: new String(group[0].style.link),
-        } as unknown as PDFKit.Mixins.AnnotationOption)
+        } as unknown as PDFKit.Mixins.AnnotationOption
+        if (first.style.goTo)
+          doc.goTo(left, top, right - left, line.height, first.style.goTo, annotation)
+        else doc.link(left, top, right - left, line.height, first.style.link!, annotation)
       } else {
         const content = doc.markStructureContent(tag)
         drawPieces(doc, group, x, baseline)

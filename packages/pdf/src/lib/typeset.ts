@@ -28,6 +28,8 @@ export interface Style {
   link?: string
   /** Identity of the link node (one Link structure element per link). */
   linkId?: number
+  /** In-page link: the named destination (a heading's id) it goes to. */
+  goTo?: string
   /** Raise (superscript) in points. */
   rise?: number
   /** Footnote label referenced here. */

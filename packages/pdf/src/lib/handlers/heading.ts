@@ -15,6 +15,8 @@ export function heading(state: State, node: Heading): void {
     spaceBefore: base * 1.1,
     spaceAfter: base * 0.45,
     keepTogether: true,
+    // The target of in-page `#id` links.
+    ...(typeof node.data?.id === 'string' ? { destination: node.data.id } : {}),
     keepWithNext: Math.max(state.keepAfter(node), base * state.options.lineHeight * 2),
   })
 }

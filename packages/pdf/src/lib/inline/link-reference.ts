@@ -7,8 +7,7 @@ export const linkReference: InlineHandler = (state, node: LinkReference, style) 
   if (!definition) return state.runs(node.children, style)
   return state.runs(node.children, {
     ...style,
-    link: definition.url,
-    linkId: state.nextLinkId(),
+    ...state.linkStyle(definition.url),
     color: colors.link,
   })
 }

@@ -49,3 +49,23 @@ declare namespace PDFKit {
     image(src: PDFImage, x?: number, y?: number, options?: Mixins.ImageOption): this
   }
 }
+
+declare module 'svg-to-pdfkit' {
+  export interface SvgToPdfOptions {
+    width?: number
+    height?: number
+    preserveAspectRatio?: string
+    assumePt?: boolean
+    fontCallback?: (family: string, bold: boolean, italic: boolean) => string
+    imageCallback?: (link: string) => unknown
+    documentCallback?: (file: string) => unknown
+    warningCallback?: (message: string) => void
+  }
+  export default function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x: number,
+    y: number,
+    options?: SvgToPdfOptions,
+  ): void
+}

@@ -1,5 +1,8 @@
 import type { Figure, FigureCaption } from '@pressroom/article'
 import type { Image, PhrasingContent } from 'mdast'
+import SVGtoPDF from 'svg-to-pdfkit'
+import { embedded } from '../draw.js'
+import type { FontKey } from '../fonts.js'
 import { colors, italic, type State } from '../state.js'
 import type { Run } from '../typeset.js'
 
@@ -64,6 +67,12 @@ export function figureFromImage(
       'image-missing',
     )
   }
+  // An SVG the reader kept (sanitised) is drawn as vectors; its PNG gives the size and stands in
+  // when the SVG cannot be drawn.
+  const svg =
+    opened && entry?.original?.mediaType === 'image/svg+xml' && entry.original.bytes
+      ? Buffer.from(entry.original.bytes).toString('utf8')
+      : undefined
   const maxWidth = state.frame.width
   // A hero (set across the columns) up to 36% of the page, a figure in a column up to half of it.
   const maxHeight = state.page.columnHeight * (state.page.spanning ? 0.36 : 0.5)
@@ -95,7 +104,9 @@ export function figureFromImage(
       placement: 'Block',
     })
     const content = doc.markStructureContent('Figure')
-    if (opened) doc.image(opened, x, top, { width, height })
+    if (svg && drawSvg(state, svg, x, top, width, height, image.url)) {
+      // drawn as vectors
+    } else if (opened) doc.image(opened, x, top, { width, height })
     else {
       doc
         .save()
@@ -156,4 +167,57 @@ export function creditText(credit: string, label: string): string {
     ) ||
     /\bby\b/iu.test(credit)
   return labelled ? credit : `${label} ${credit}`
+}
+
+/**
+ * Draw an SVG as vectors (svg-to-pdfkit) in the box, text in the embedded serif. False (nothing
+ * drawn) when it fails, so the PNG is drawn instead.
+ */
+function drawSvg(
+  state: State,
+  svg: string,
+  x: number,
+  top: number,
+  width: number,
+  height: number,
+  url: string,
+): boolean {
+  const doc = state.doc
+  const font = (doc as unknown as { _font: unknown })._font
+  try {
+    doc.save()
+    SVGtoPDF(doc, svg, x, top, {
+      width,
+      height,
+      preserveAspectRatio: 'xMidYMid meet',
+      fontCallback: (_family, bold, italic) => {
+        const key: FontKey = bold
+          ? italic
+            ? 'serifBoldItalic'
+            : 'serifBold'
+          : italic
+            ? 'serifItalic'
+            : 'serif'
+        embedded(doc, key)
+        return key
+      },
+      // The reader removed external references: nothing is fetched or opened.
+      imageCallback: () => undefined,
+      documentCallback: () => undefined,
+      // Unsupported SVG features are skipped by svg-to-pdfkit; the drawing goes on.
+      warningCallback: () => {},
+    })
+    doc.restore()
+    return true
+  } catch (error) {
+    doc.restore()
+    state.warn(
+      `SVG \`${url}\` could not be drawn as vectors (${String(error)}): its PNG is printed`,
+      undefined,
+      'image-svg',
+    )
+    return false
+  } finally {
+    ;(doc as unknown as { _font: unknown })._font = font
+  }
 }

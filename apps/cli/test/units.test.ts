@@ -98,7 +98,9 @@ describe('start-up: a command loads only what it needs', () => {
     '`pressroom %s` loads no reader, renderer or worker pool',
     (...args) => {
       const urls = modulesOf(args)
-      expect(urls.some((url) => url.endsWith('/dist/lib/cli.js'))).toBe(true)
+      // --version and --help (to a pipe) are answered by the bin file itself; a command's help comes
+      // from the CLI's table.
+      expect(urls.some((url) => url.endsWith('/dist/lib/cli.js'))).toBe(args.length > 1)
       const heavy = urls.filter((url) =>
         /@pressroom|\/packages\/|\/(build|check|pool|worker|publish|status|preview)\.js$|unified|remark|pdfkit|sharp|vfile/.test(
           url,
@@ -107,6 +109,38 @@ describe('start-up: a command loads only what it needs', () => {
       expect(heavy).toEqual([])
     },
   )
+
+  it('prints the same version with and without the CLI loaded', async () => {
+    const { version } = await import('../src/lib/version.js')
+    for (const args of [['--version'], ['-v'], ['--version', '--help']]) {
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+      if (args.length === 1) expect(result.stdout).toBe(`${version}\n`)
+      else expect(result.stdout).toContain(version)
+    }
+  })
+
+  it('prints, for --help to a pipe, the very text commander prints (the build writes it)', async () => {
+    const { createProgram } = await import('../src/lib/cli.js')
+    let text = ''
+    const program = createProgram({
+      stdout: { write: (chunk: string) => (text += chunk) } as NodeJS.WritableStream,
+      stderr: process.stderr,
+    })
+    program.configureOutput({ getOutHelpWidth: () => 80, getOutHasColors: () => false })
+    await program.parseAsync(['node', 'pressroom', '--help']).catch(() => {})
+    expect(text).toContain('Usage: pressroom')
+    for (const args of [['--help'], ['-h'], []]) {
+      const result = spawnSync(process.execPath, [bin, ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+      expect(result.status).toBe(0)
+      expect(result.stdout).toBe(text)
+    }
+  })
 
   it('keeps the default --max-size equal to the reader’s own limit', () => {
     expect(defaultMaxBytes).toBe(readerMaxBytes)

@@ -177,6 +177,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       renditions,
       now: new Date(task.now),
       pageSize: task.pageSize,
+      cacheDir: path.join(task.outDir, cacheFolder),
     })
     for (const name of task.formats) {
       const format = getFormat(name) as ArticleFormat

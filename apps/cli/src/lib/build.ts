@@ -20,10 +20,9 @@ import { removePending, sweepTemporaryFiles } from './write.js'
 
 export type { CollectionResult } from './collections.js'
 
-/** Default time limit of one article (`--timeout`). */
-export const defaultTimeoutMs = 60_000
-/** Default memory ceiling of one worker (`--max-memory`). */
-export const defaultMaxMemoryMb = 1024
+import { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
+
+export { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 
 export interface BuildOptions {
   paths: string[]
@@ -131,6 +130,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
+    // One worker starts loading the renderers while this thread finds the articles and reads the config.
+    pool.warm(1)
     const found = await discover(paths)
     if (found.files.length === 0)
       throw new UsageError(`No articles (*.md) found in ${paths.join(', ')}`)

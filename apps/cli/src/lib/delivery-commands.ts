@@ -2,8 +2,6 @@
 import { availableParallelism } from 'node:os'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { Io } from './cli.js'
-import { publish } from './publish.js'
-import { resend, retry, status } from './status.js'
 
 function positiveInteger(value: string): number {
   const number = Number(value)
@@ -49,6 +47,7 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print only errors and failed deliveries')
     .action(async (paths: string[], options) => {
+      const { publish } = await import('./publish.js')
       const report = await publish({
         paths,
         out: options.out,
@@ -85,6 +84,7 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
   )
     .option('--json', 'print the report as JSON on stdout')
     .action(async (options) => {
+      const { status } = await import('./status.js')
       const report = await status({
         out: options.out,
         state: options.state,
@@ -104,6 +104,7 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     .option('-p, --partner <name>', 'only this partner')
     .option('-q, --quiet', 'print only failures')
     .action(async (paths: string[], options) => {
+      const { retry } = await import('./status.js')
       const summary = await retry({
         paths,
         out: options.out,
@@ -127,6 +128,7 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     .requiredOption('-p, --partner <name>', 'the partner')
     .option('-q, --quiet', 'print only failures')
     .action(async (article: string, paths: string[], options) => {
+      const { resend } = await import('./status.js')
       const summary = await resend({
         paths,
         article,

@@ -1,7 +1,13 @@
 import type { Article, ArticleImage, Author } from '@pressroom/article'
 import { articleMessage } from '@pressroom/article'
 import { phrasingToXhtml, toXhtml } from '@pressroom/html'
-import { type CoverText, canComposePicture, coverJpeg, DEFAULT_COVER_SIZE } from './cover.js'
+import {
+  type CoverText,
+  canComposePicture,
+  coverJpeg,
+  coverKey,
+  DEFAULT_COVER_SIZE,
+} from './cover.js'
 import { formatDate, modifiedMs, toDcDate, toModified } from './dates.js'
 import { embeddedFonts } from './fonts.js'
 import { collectionIdentifier } from './identifier.js'
@@ -338,9 +344,17 @@ async function drawCover(state: State): Promise<void> {
   const cover = state.cover
   if (!cover) return
   const size = coverSize(state.options.coverSize)
-  let data: Uint8Array
+  const cache = state.options.coverCache
+  const inputs = { size, picture: cover.picture?.bytes }
+  const key = cache ? coverKey(cover.text, inputs) : undefined
+  let data: Uint8Array | undefined = key ? await cache?.get(key) : undefined
+  if (data) {
+    addCover(state, data)
+    return
+  }
   try {
-    data = await coverJpeg(cover.text, { size, picture: cover.picture?.bytes })
+    data = await coverJpeg(cover.text, inputs)
+    if (key) await cache?.set(key, data)
   } catch (error) {
     if (!cover.picture || !cover.article) throw error
     warn(
@@ -351,6 +365,10 @@ async function drawCover(state: State): Promise<void> {
     )
     data = await coverJpeg(cover.text, { size })
   }
+  addCover(state, data)
+}
+
+function addCover(state: State, data: Uint8Array): void {
   state.resources.push({
     id: 'cover-image',
     href: COVER_HREF,

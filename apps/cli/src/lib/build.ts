@@ -15,6 +15,7 @@ import { defaultFormats, formatNames, getFormat } from './formats.js'
 import { fileError, type MessageData } from './messages.js'
 import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
+import { QueueRunner, type Runner, sweepStaleTemporaryFiles } from './queue.js'
 import { watchAndRebuild } from './watch.js'
 import { removePending, sweepTemporaryFiles } from './write.js'
 
@@ -51,6 +52,10 @@ export interface BuildOptions {
   signal?: AbortSignal
   /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
   onReport?: (report: BuildReport) => void
+  /** `redis://host:port`: enqueue the articles for `pressroom worker`s instead of building them here. */
+  queue?: string
+  /** With `queue`: return once enqueued, without waiting (no collections are built). */
+  detach?: boolean
 }
 
 export interface BuildReport {
@@ -122,12 +127,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
   const stop = new AbortController()
-  const pool = new WorkerPool({
+  const local = {
     size: jobs,
     timeoutMs: timeout,
     maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
     preload: formats,
-  })
+  }
+  // The runner of article jobs: this machine's pool, or the queue (`--queue`).
+  const pool: Runner = options.queue
+    ? new QueueRunner({
+        url: options.queue,
+        local,
+        detach: options.detach,
+        nonce: options.force ? new Date().toISOString() : '',
+      })
+    : new WorkerPool(local)
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
@@ -168,7 +182,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     let results: ArticleResult[] = []
     if (!configBroken) {
-      await sweepTemporaryFiles(outDir)
+      // Other runs' workers may be writing into a shared folder: only what a dead one left.
+      if (options.queue) await sweepStaleTemporaryFiles(outDir)
+      else await sweepTemporaryFiles(outDir)
       const tasks: ArticleTask[] = found.files.map((file) => ({
         file,
         formats: articleFormats,
@@ -202,7 +218,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await progress.flush()
       progress.clear()
       checkSlugs(results)
-      if (!stop.signal.aborted) {
+      if (options.detach && pool instanceof QueueRunner)
+        stderr.write(
+          `Enqueued ${plural(pool.enqueued.length, 'article')} on ${options.queue}; \`pressroom status --queue ${options.queue}\` shows the queue\n`,
+        )
+      else if (!stop.signal.aborted) {
+        if (options.queue) await sweepStaleTemporaryFiles(outDir)
         await addCachedEntries(outDir, found.files, collectionFormats, collector)
         await collector.done()
         if (collectionFormats.length > 0 || options.bundle !== undefined)

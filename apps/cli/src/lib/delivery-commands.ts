@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { Io } from './cli.js'
 import { publish } from './publish.js'
+import { queueRetryCommand, queueStatusCommand } from './queue-commands.js'
 import { resend, retry, status } from './status.js'
 
 function positiveInteger(value: string): number {
@@ -84,7 +85,9 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
       .description('show the delivery queue, failures and skips per partner'),
   )
     .option('--json', 'print the report as JSON on stdout')
+    .option('--queue <url>', 'show the build queues in this Redis (redis://host:port) instead')
     .action(async (options) => {
+      if (options.queue) return queueStatusCommand(options.queue, Boolean(options.json), io)
       const report = await status({
         out: options.out,
         state: options.state,
@@ -103,7 +106,12 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
   )
     .option('-p, --partner <name>', 'only this partner')
     .option('-q, --quiet', 'print only failures')
+    .option(
+      '--queue <url>',
+      "move the queue's failed jobs (redis://host:port) back to waiting instead",
+    )
     .action(async (paths: string[], options) => {
+      if (options.queue) return queueRetryCommand(options.queue, io)
       const summary = await retry({
         paths,
         out: options.out,

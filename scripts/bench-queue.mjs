@@ -1,0 +1,111 @@
+// `npm run bench -- --queue`: articles per second built through the BullMQ queue (a real redis-server,
+// 1 and 2 `pressroom worker` processes) against the in-process pool with the same parallelism, and the
+// queue's overhead per job. Workers are started (and ready) before the clock starts.
+//
+//   npm run bench -- --queue [--sizes 200] [--formats epub,ninjs]
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { makeCorpus } from './corpus.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = path.join(root, 'apps/cli/bin/pressroom.js')
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+
+async function startRedis() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pressroom-bench-redis-'))
+  const port = await freePort()
+  const child = spawn('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+  ])
+  await new Promise((resolve) => {
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      if (output.includes('Ready to accept connections')) resolve()
+    })
+  })
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+function startWorker(url) {
+  const child = spawn(process.execPath, [bin, 'worker', '--queue', url, '--concurrency', '1'])
+  const ready = new Promise((resolve) => {
+    let output = ''
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+      if (output.includes('taking jobs')) resolve()
+    })
+  })
+  child.stdout.resume()
+  return { child, ready }
+}
+
+function build(folder, formats, extra) {
+  const out = mkdtempSync(path.join(tmpdir(), 'pressroom-bench-out-'))
+  const started = performance.now()
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'build', folder, '--out', out, '--json', '--format', formats, ...extra],
+    { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
+  )
+  const seconds = (performance.now() - started) / 1000
+  const report = JSON.parse(result.stdout)
+  rmSync(out, { recursive: true, force: true })
+  return { seconds, report }
+}
+
+export async function benchQueue(args) {
+  const option = (name, fallback) => {
+    const index = args.indexOf(`--${name}`)
+    return index >= 0 ? args[index + 1] : fallback
+  }
+  const size = Number(option('sizes', '200').split(',')[0])
+  const formats = option('formats', 'epub,ninjs')
+  const folder = makeCorpus(size, 0)
+  console.log(`Queue benchmark: ${size} articles, --format ${formats}`)
+  const rows = []
+  for (const jobs of [1, 2]) {
+    const local = build(folder, formats, ['--jobs', String(jobs)])
+    const redis = await startRedis()
+    const workers = Array.from({ length: jobs }, () => startWorker(redis.url))
+    await Promise.all(workers.map((worker) => worker.ready))
+    const queued = build(folder, formats, ['--queue', redis.url])
+    for (const worker of workers) worker.child.kill('SIGTERM')
+    redis.stop()
+    const built = (run) => run.report.summary.built + run.report.summary.upToDate
+    rows.push({ jobs, local, queued })
+    console.log(
+      `  ${jobs} ${jobs === 1 ? 'worker ' : 'workers'}: in-process pool (--jobs ${jobs}) ${(built(local) / local.seconds).toFixed(1)} articles/s (${local.seconds.toFixed(1)} s); ` +
+        `queue ${(built(queued) / queued.seconds).toFixed(1)} articles/s (${queued.seconds.toFixed(1)} s); ` +
+        `overhead ${(((queued.seconds - local.seconds) * 1000 * jobs) / size).toFixed(1)} ms of worker time per job`,
+    )
+  }
+  rmSync(folder, { recursive: true, force: true })
+}

@@ -84,10 +84,14 @@ export interface WorkerProcess {
   exited: Promise<number | null>
 }
 
-export function startWorker(url: string, extra: string[] = []): WorkerProcess {
+export function startWorker(
+  url: string,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): WorkerProcess {
   const child = spawn(process.execPath, [bin, 'worker', '--queue', url, ...extra], {
     cwd: root,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   })
   const done: WorkerProcess['done'] = []
   let buffer = ''

@@ -49,8 +49,10 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     )
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print only errors and failed deliveries')
+    .option('--queue <url>', 'build and deliver through `pressroom worker`s on this Redis')
     .action(async (paths: string[], options) => {
       const report = await publish({
+        queue: options.queue,
         paths,
         out: options.out,
         partners: options.partner?.flatMap((name: string) => collect(name)),

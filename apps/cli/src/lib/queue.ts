@@ -18,13 +18,14 @@ import { Job as BullJob, Worker as BullWorker, type ConnectionOptions, Queue } f
 import type { ArticleResult, ArticleTask } from './build-article.js'
 import { UsageError } from './errors.js'
 import { type Outcome, type PoolOptions, WorkerPool } from './pool.js'
+import { deliverProcessor, deliverQueueName } from './queue-deliver.js'
 import type { Job } from './worker.js'
 import { tempPrefix } from './write.js'
 
 /** The queue article builds go to. */
 export const buildQueueName = 'pressroom-build'
 /** Every queue `status --queue` shows. */
-export const queueNames = [buildQueueName] as const
+export const queueNames = [buildQueueName, 'pressroom-deliver'] as const
 
 /** How long a worker holds a job's lock before it counts as stalled (renewed at half of it). */
 export const lockDurationMs = 10_000
@@ -245,6 +246,27 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
       maxStalledCount: 2,
     },
   )
+  // Deliveries (`publish --queue`): a few in flight, they mostly wait on the network.
+  const deliverer: BullWorker = new BullWorker(
+    deliverQueueName,
+    deliverProcessor(() => deliverer),
+    {
+      connection: connection(options.url),
+      concurrency: 4,
+      lockDuration: lockDurationMs,
+      stalledInterval: lockDurationMs / 2,
+      maxStalledCount: 2,
+    },
+  )
+  deliverer.on('error', () => {})
+  deliverer.on('completed', (job, value) => {
+    options.stdout.write(
+      `${JSON.stringify({ job: job.id, status: value?.already ? 'already-delivered' : 'delivered' })}\n`,
+    )
+  })
+  deliverer.on('failed', (job, error) => {
+    options.stderr.write(`pressroom worker: delivery ${job?.id} failed: ${error.message}\n`)
+  })
   let lastError = ''
   worker.on('error', (error) => {
     if (error.message !== lastError) options.stderr.write(`pressroom worker: ${error.message}\n`)
@@ -254,6 +276,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
     options.stderr.write(`pressroom worker: job ${job?.id} failed: ${error.message}\n`)
   })
   await worker.waitUntilReady()
+  await deliverer.waitUntilReady()
   options.stderr.write(
     `pressroom worker: taking jobs from ${options.url} (${options.concurrency} at a time)\n`,
   )
@@ -265,8 +288,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
       options.stderr.write(
         `pressroom worker: ${signal}: finishing the jobs in hand, then stopping\n`,
       )
-      void worker
-        .close()
+      void Promise.all([worker.close(), deliverer.close()])
         .then(() => pool.destroy())
         .then(resolve)
     }

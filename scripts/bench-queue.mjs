@@ -3,7 +3,7 @@
 // queue's overhead per job. Workers are started (and ready) before the clock starts.
 //
 //   npm run bench -- --queue [--sizes 200] [--formats epub,ninjs]
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -75,18 +75,33 @@ function startWorker(url) {
   return { child, ready, jobs }
 }
 
+/** One `pressroom build` (asynchronous: the workers' output is read meanwhile). */
 function build(folder, formats, extra) {
   const out = mkdtempSync(path.join(tmpdir(), 'pressroom-bench-out-'))
   const started = performance.now()
-  const result = spawnSync(
-    process.execPath,
-    [bin, 'build', folder, '--out', out, '--json', '--format', formats, ...extra],
-    { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 },
-  )
-  const seconds = (performance.now() - started) / 1000
-  const report = JSON.parse(result.stdout)
-  rmSync(out, { recursive: true, force: true })
-  return { seconds, report }
+  const child = spawn(process.execPath, [
+    bin,
+    'build',
+    folder,
+    '--out',
+    out,
+    '--json',
+    '--format',
+    formats,
+    ...extra,
+  ])
+  let stdout = ''
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr.resume()
+  return new Promise((resolve) => {
+    child.on('close', () => {
+      const seconds = (performance.now() - started) / 1000
+      rmSync(out, { recursive: true, force: true })
+      resolve({ seconds, report: JSON.parse(stdout) })
+    })
+  })
 }
 
 export async function benchQueue(args) {
@@ -99,11 +114,11 @@ export async function benchQueue(args) {
   const folder = makeCorpus(size, 0)
   console.log(`Queue benchmark: ${size} articles, --format ${formats}`)
   for (const jobs of [1, 2]) {
-    const local = build(folder, formats, ['--jobs', String(jobs)])
+    const local = await build(folder, formats, ['--jobs', String(jobs)])
     const redis = await startRedis()
     const workers = Array.from({ length: jobs }, () => startWorker(redis.url))
     await Promise.all(workers.map((worker) => worker.ready))
-    const queued = build(folder, formats, ['--queue', redis.url])
+    const queued = await build(folder, formats, ['--queue', redis.url])
     for (const worker of workers) worker.child.kill('SIGTERM')
     redis.stop()
     const built = (run) => run.report.summary.built + run.report.summary.upToDate

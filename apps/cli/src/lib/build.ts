@@ -15,6 +15,7 @@ import { defaultFormats, formatNames, getFormat } from './formats.js'
 import { fileError, type MessageData } from './messages.js'
 import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
+import type { Runner } from './queue.js'
 import { watchAndRebuild } from './watch.js'
 import { removePending, sweepTemporaryFiles } from './write.js'
 
@@ -50,6 +51,10 @@ export interface BuildOptions {
   signal?: AbortSignal
   /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
   onReport?: (report: BuildReport) => void
+  /** `redis://host:port`: enqueue the articles for `pressroom worker`s instead of building them here. */
+  queue?: string
+  /** With `queue`: return once enqueued, without waiting (no collections are built). */
+  detach?: boolean
 }
 
 export interface BuildReport {
@@ -121,17 +126,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
   const stop = new AbortController()
-  const pool = new WorkerPool({
+  const local = {
     size: jobs,
     timeoutMs: timeout,
     maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
     preload: formats,
-  })
+  }
+  // The runner of article jobs: this machine's pool, or the queue (`--queue`).
+  // bullmq is loaded only when a queue is asked for.
+  const queue = options.queue ? await import('./queue.js') : undefined
+  const pool: Runner = queue
+    ? new queue.QueueRunner({
+        url: options.queue as string,
+        local,
+        detach: options.detach,
+        nonce: options.force ? new Date().toISOString() : '',
+      })
+    : new WorkerPool(local)
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
     // One worker starts loading the renderers while this thread finds the articles and reads the config.
-    pool.warm(1)
+    pool.warm?.(1)
     const found = await discover(paths)
     if (found.files.length === 0)
       throw new UsageError(`No articles (*.md) found in ${paths.join(', ')}`)
@@ -169,7 +185,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     let results: ArticleResult[] = []
     if (!configBroken) {
-      await sweepTemporaryFiles(outDir)
+      // Other runs' workers may be writing into a shared folder: only what a dead one left.
+      if (queue) await queue.sweepStaleTemporaryFiles(outDir)
+      else await sweepTemporaryFiles(outDir)
       const tasks: ArticleTask[] = found.files.map((file) => ({
         file,
         formats: articleFormats,
@@ -203,7 +221,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await progress.flush()
       progress.clear()
       checkSlugs(results)
-      if (!stop.signal.aborted) {
+      if (options.detach && queue && pool instanceof queue.QueueRunner)
+        stderr.write(
+          `Enqueued ${plural(pool.enqueued.length, 'article')} on ${options.queue}; \`pressroom status --queue ${options.queue}\` shows the queue\n`,
+        )
+      else if (!stop.signal.aborted) {
+        if (queue) await queue.sweepStaleTemporaryFiles(outDir)
         await addCachedEntries(outDir, found.files, collectionFormats, collector)
         await collector.done()
         if (collectionFormats.length > 0 || options.bundle !== undefined)

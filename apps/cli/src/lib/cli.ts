@@ -4,6 +4,7 @@ import { defaultMaxBytes, defaultMaxMemoryMb, defaultTimeoutMs } from './default
 import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
 import { defaultFormats, formats } from './formats.js'
+import { registerQueueCommands } from './queue-commands.js'
 import { version } from './version.js'
 
 // Each command's code is imported when the command runs, so that `--version`, `--help` and a
@@ -115,6 +116,8 @@ export function createProgram(io: Io): Command {
         .argParser(megabytes)
         .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
     )
+    .option('--queue <url>', 'enqueue for `pressroom worker`s on this Redis (redis://host:port)')
+    .option('--detach', 'with --queue: return once enqueued, without waiting')
     .addHelpText(
       'after',
       `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/index.html (the web page),\n<out>/<slug>/partners/<partner>.json, <out>/index.html, <out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
@@ -138,6 +141,8 @@ export function createProgram(io: Io): Command {
         maxMemoryMb: options.maxMemory,
         frail: options.frail,
         feedItems: options.feedItems,
+        queue: options.queue,
+        detach: options.detach,
         stderr: io.stderr,
         stdout: io.stdout,
       })
@@ -198,6 +203,7 @@ export function createProgram(io: Io): Command {
     })
 
   registerDeliveryCommands(program, io)
+  registerQueueCommands(program, io)
   program
     .command('preview')
     .description(

@@ -60,10 +60,15 @@ export interface BuildOptions {
 export interface BuildReport {
   out: string
   formats: string[]
+  /** Articles built (or failed) in this run; drafts are not among them. */
   articles: ArticleResult[]
+  /** The articles skipped as drafts (`draft: true`), as given. */
+  drafts: string[]
   collections: CollectionResult[]
   summary: {
     articles: number
+    /** Articles skipped because they are drafts (`draft: true`). */
+    drafts: number
     /** Articles rendered in this run (in at least one format). */
     built: number
     /** Articles whose every output was already up to date. */
@@ -155,9 +160,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       out: path.relative(process.cwd(), outDir) || '.',
       formats,
       articles: [],
+      drafts: [],
       collections: [],
       summary: {
         articles: found.files.length,
+        drafts: 0,
         built: 0,
         upToDate: 0,
         failed: 0,
@@ -211,6 +218,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           // Stopped by Ctrl-C: not a failure of the article; the next run builds it.
           if (!outcome.ok && outcome.reason === 'interrupted') return undefined
           const result = outcome.ok ? outcome.value : failedResult(task.file, outcome, timeout)
+          if (result.status === 'draft') {
+            report.drafts.push(result.file)
+            return undefined
+          }
           progress.finish(result)
           if (result.ok) collector.add(result.entries)
           result.entries = {}
@@ -250,7 +261,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ]
     const interrupted = stop.signal.aborted
     report.articles = results
+    report.drafts.sort()
     Object.assign(report.summary, {
+      drafts: report.drafts.length,
       built: results.filter((result) => result.status === 'built').length,
       upToDate: results.filter((result) => result.status === 'up-to-date').length,
       failed: configBroken
@@ -287,7 +300,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(summary.upToDate > 0 ? [`${summary.upToDate} up to date`] : []),
       ...(failedNames.length > 0 ? [`${failedNames.length} failed`] : []),
     ]
-    const notReached = summary.articles - results.length
+    if (summary.drafts > 0) parts.push(`${plural(summary.drafts, 'draft')} skipped`)
+    const notReached = summary.articles - summary.drafts - results.length
     stderr.write(
       `${plural(summary.articles, 'article')}: ${parts.join(', ')}` +
         (notReached > 0 ? `, ${notReached} not finished` : '') +

@@ -210,7 +210,18 @@ function authorLinks(state: State, article: Article, author: Author): string {
   return items.length > 0 ? `<ul class="author-links">${items.join('')}</ul>\n` : ''
 }
 
-/** "About the author" (bios and links), then the disclaimer and rights. Empty when there is nothing to say. */
+/** The article's dated correction notices (`Correction (20 January 2024): …`), as the syndication HTML prints them. */
+function correctionsNotice(article: Article, language: string, labels: EpubLabels): string {
+  const corrections = article.meta.corrections ?? []
+  if (corrections.length === 0) return ''
+  const items = corrections.map(
+    (correction) =>
+      `<p class="correction"><strong>${escapeXml(labels.correction)}</strong> (<time datetime="${escapeXml(toDcDate(correction.date))}">${escapeXml(formatDate(correction.date, language))}</time>): ${escapeXml(cleanText(correction.text))}</p>`,
+  )
+  return `<aside class="corrections" aria-label="${escapeXml(labels.corrections)}">\n${items.join('\n')}\n</aside>\n`
+}
+
+/** "About the author" (bios and links), then the corrections, the disclaimer and rights. Empty when there is nothing to say. */
 function backMatter(
   state: State,
   article: Article,
@@ -244,6 +255,7 @@ function backMatter(
     aboutTitle = withSomething.length > 1 ? labels.aboutTheAuthors : labels.aboutTheAuthor
     out += `<section class="bio" aria-labelledby="${aboutId}">\n<h2 id="${aboutId}">${escapeXml(aboutTitle)}</h2>\n${authors}</section>\n`
   }
+  out += correctionsNotice(article, language, labels)
   const disclaimer = cleanText(article.meta.disclaimer)
   const rights = cleanText(article.meta.rights)
   if (disclaimer) out += `<p class="endnote">${escapeXml(disclaimer)}</p>\n`

@@ -25,6 +25,10 @@ export interface EpubLabels {
   published: string
   /** Before the date of the last update. */
   updated: string
+  /** Before each dated correction notice (`Correction (20 January 2024): …`). */
+  correction: string
+  /** Accessible name of the corrections notice. */
+  corrections: string
   /** Before the hero image's caption and credit on the title page. */
   coverImage: string
   /** Title of a collection when `options.title` is not given. */

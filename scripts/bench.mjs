@@ -6,17 +6,24 @@
 //
 //   npm run bench                    # 200 and 2,000 articles
 //   node scripts/bench.mjs --sizes 50 --formats epub,pdf
+//   npm run bench -- --queue         # through Redis and 1 and 2 workers (scripts/bench-queue.mjs)
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { benchQueue } from './bench-queue.mjs'
 import { makeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'apps/cli/bin/pressroom.js')
 const args = process.argv.slice(2)
+// `npm run bench -- --queue`: the BullMQ queue against the in-process pool (scripts/bench-queue.mjs).
+if (args.includes('--queue')) {
+  await benchQueue(args)
+  process.exit(0)
+}
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`)
   return index >= 0 ? args[index + 1] : fallback

@@ -84,8 +84,10 @@ describe('npm pack', () => {
       const builtins = new Set(builtinModules)
       for (const file of files(path.join(target, 'dist'))) {
         const text = readFileSync(file, 'utf8')
+        // Relative and root-relative specifiers (`./x.js`, a browser page's `/vendor/pdf.min.mjs`) are
+        // files, not packages.
         for (const match of text.matchAll(
-          /(?:^|[\s;}])(?:from\s+|import\s*\(\s*|import\s+)['"]([^'".][^'"]*)['"]/gm,
+          /(?:^|[\s;}])(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"./][^'"]*)['"]/gm,
         )) {
           const specifier = match[1]
           if (specifier.startsWith('node:') || builtins.has(specifier)) continue

@@ -158,7 +158,7 @@ for (const convention of conventions) {
       for (const article of report.articles) {
         expect(article.ok, article.file).toBe(true)
         const built = article.formats.filter((f) => f.status === 'built').map((f) => f.format)
-        expect(built.sort(), article.file).toEqual(['epub', 'jsonld', 'ninjs', 'pdf'])
+        expect(built.sort(), article.file).toEqual(['epub', 'html', 'jsonld', 'ninjs', 'pdf'])
       }
     })
 

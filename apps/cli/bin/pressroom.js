@@ -1,6 +1,32 @@
 #!/usr/bin/env node
 // The `pressroom` command. A plain file (not build output) so that `npm ci` links it before the
 // first build; it runs the compiled CLI (`npm run build` first).
-import { main } from '../dist/lib/cli.js'
+//
+// The two commonest questions are answered without loading the CLI (commander and the command table):
+// `--version`, and `--help` (or no arguments) when the help goes to a pipe or a file, from the text the
+// build wrote (dist/help.txt: commander's own output at 80 columns, the width it uses off a terminal).
+// A terminal gets commander's help at its own width.
+import { readFileSync } from 'node:fs'
 
-await main(process.argv)
+const args = process.argv.slice(2)
+let answered = false
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  process.stdout.write(`${version}\n`)
+  answered = true
+} else if (
+  (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) &&
+  !process.stdout.isTTY &&
+  !process.env.FORCE_COLOR
+) {
+  try {
+    process.stdout.write(readFileSync(new URL('../dist/help.txt', import.meta.url), 'utf8'))
+    answered = true
+  } catch {
+    // Not built with the help text: commander prints it.
+  }
+}
+if (!answered) {
+  const { main } = await import('../dist/lib/cli.js')
+  await main(process.argv)
+}

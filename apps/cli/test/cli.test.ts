@@ -58,6 +58,7 @@ describe('the format table', () => {
       'status',
       'retry',
       'resend',
+      'worker',
       'preview',
     ])
   })

@@ -140,4 +140,41 @@ describe('cover', () => {
       'PakistanrestoresdeterrencewhileIranlosesitsreputationandaverylongwordthatcannotfitonasinglelineofthecover',
     )
   })
+
+  it('comes from `coverCache` when it holds the key: the same bytes a fresh render gives, drawn once', async () => {
+    const article = await contentArticle('seawater-to-tap-water')
+    const fresh = await renderEpub(article)
+    const store = new Map<string, Uint8Array>()
+    let gets = 0
+    const coverCache = {
+      get: (key: string) => {
+        gets++
+        return store.get(key)
+      },
+      set: (key: string, bytes: Uint8Array) => {
+        store.set(key, bytes)
+      },
+    }
+    const first = await renderEpub(article, { coverCache })
+    expect(store.size).toBe(1)
+    const second = await renderEpub(article, { coverCache })
+    expect(gets).toBe(2)
+    expect(Buffer.from(first).equals(Buffer.from(fresh))).toBe(true)
+    expect(Buffer.from(second).equals(Buffer.from(fresh))).toBe(true)
+
+    // A hit is used as it is: another JPEG under the key ends up in the book.
+    const [key] = [...store.keys()]
+    const other = await sharp({
+      create: { width: 1600, height: 2560, channels: 3, background: '#808080' },
+    })
+      .jpeg()
+      .toBuffer()
+    store.set(key as string, new Uint8Array(other))
+    const { image } = await cover(await renderEpub(article, { coverCache }))
+    expect(Buffer.from(image).equals(other)).toBe(true)
+
+    // Another size, another key: nothing stale is reused.
+    await renderEpub(article, { coverCache, coverSize: { width: 800, height: 1280 } })
+    expect(store.size).toBe(2)
+  })
 })

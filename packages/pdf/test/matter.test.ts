@@ -38,6 +38,47 @@ describe('front and back matter', { timeout: 60_000 }, () => {
     expect(out).toContain('© Arab News')
   })
 
+  it('prints each correction as a dated notice, labelled in the article language', async () => {
+    const corrected = (language: string) => `---
+title: The harbour wakes before dawn
+language: ${language}
+published: 2024-03-01
+rights: © Pressroom Sample Desk
+corrections:
+  - date: 2024-03-02
+    text: An earlier version gave the wrong number of containers.
+  - date: 2024-03-03T10:00:00Z
+    text: The crane is number 7, not 9.
+---
+
+The night shift has unloaded 1,200 containers.
+`
+    const en = normalise(
+      run('pdftotext', [
+        '-enc',
+        'UTF-8',
+        toFile(await renderPdf(await fromMarkdown(corrected('en')))),
+        '-',
+      ]),
+    )
+    expect(en).toContain(
+      'Correction (March 2, 2024): An earlier version gave the wrong number of containers.',
+    )
+    expect(en).toContain('Correction (March 3, 2024): The crane is number 7, not 9.')
+    // Before the rights line, after the body.
+    expect(en.indexOf('Correction (March 2')).toBeGreaterThan(en.indexOf('1,200 containers'))
+    expect(en.indexOf('Correction (March 2')).toBeLessThan(en.indexOf('© Pressroom Sample Desk'))
+    const fr = normalise(
+      run('pdftotext', [
+        '-enc',
+        'UTF-8',
+        toFile(await renderPdf(await fromMarkdown(corrected('fr')))),
+        '-',
+      ]),
+    )
+    expect(fr).toContain('Correction (2 mars 2024)')
+  })
+
   it('labels a bare credit, and leaves a labelled one as written', () => {
     expect(creditText('Reuters', 'Photo:')).toBe('Photo: Reuters')
     expect(creditText('Photo illustration: Desk', 'Photo:')).toBe('Photo illustration: Desk')

@@ -50,6 +50,45 @@ describe('renderWebPage', () => {
     expect(html).not.toContain('<script')
   })
 
+  it('shows each correction as a dated notice in the footer, labelled in the article language', async () => {
+    const corrected = (language: string) => `---
+title: The harbour wakes before dawn
+language: ${language}
+published: 2024-03-01
+rights: © Pressroom Sample Desk
+corrections:
+  - date: 2024-03-02
+    text: An earlier version gave the wrong number of containers.
+  - date: 2024-03-03T10:00:00Z
+    text: The crane is number 7, not 9 & <b>not</b> 8.
+---
+
+The night shift has unloaded 1,200 containers.
+`
+    const html = renderWebPage(await parse(corrected('en')))
+    const order = [
+      '1,200 containers',
+      '<aside class="corrections" aria-label="Corrections">',
+      '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-02">March 2, 2024</time>): An earlier version gave the wrong number of containers.</p>',
+      '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-03T10:00:00Z">March 3, 2024</time>): The crane is number 7, not 9 &amp; &lt;b&gt;not&lt;/b&gt; 8.</p>',
+      '<p class="rights">',
+    ].map((needle) => {
+      const at = html.indexOf(needle)
+      expect(at, needle).toBeGreaterThan(-1)
+      return at
+    })
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    const de = renderWebPage(await parse(corrected('de')))
+    expect(de).toContain(
+      '<strong>Korrektur</strong> (<time datetime="2024-03-02">2. März 2024</time>)',
+    )
+    const ar = renderWebPage(await parse(corrected('ar')))
+    expect(ar).toContain('<aside class="corrections" aria-label="تصحيحات">')
+    expect(renderWebPage(await parse('---\ntitle: Plain\n---\n\nText.\n'))).not.toContain(
+      'class="corrections"',
+    )
+  })
+
   it('prefers the article’s own canonical URL', async () => {
     const article = await read('halvard-council-vote-embargoed')
     const html = renderWebPage(article, { url: 'https://news.example.org/halvard/' })
@@ -63,7 +102,8 @@ describe('renderWebPage', () => {
     const jsonLd = { headline: '</script><script>alert(1)</script>' }
     const a = renderWebPage(article, { jsonLd })
     expect(renderWebPage(article, { jsonLd })).toBe(a)
-    expect(a).toContain('<h1>A &lt;b&gt;bold&lt;/b&gt; &amp; “quoted” title</h1>')
+    // The reader reads HTML in a title for its text (a site's `<b>` is not printed as code); `&` escaped.
+    expect(a).toContain('<h1>A bold &amp; “quoted” title</h1>')
     expect(a).not.toMatch(/<script>|<b>/)
     expect(a.match(/<\/script>/g)).toHaveLength(1)
     expect(a).toContain('\\u003c/script\\u003e')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { hasErrors, readArticle } from '@pressroom/article'
 import type { VFileMessage } from 'vfile-message'
@@ -50,8 +50,11 @@ export interface ArticleResult {
   /** The article's `meta.id` (once parsed). */
   id?: string
   ok: boolean
-  /** `built` (something was rendered), `up-to-date` (everything came from the cache) or `failed`. */
-  status: 'built' | 'up-to-date' | 'failed'
+  /**
+   * `built` (something was rendered), `up-to-date` (everything came from the cache), `failed`, or
+   * `draft` (`draft: true`: nothing written, left out of every collection and delivery).
+   */
+  status: 'built' | 'up-to-date' | 'failed' | 'draft'
   formats: FormatResult[]
   messages: MessageData[]
   ms: number
@@ -134,6 +137,16 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       result.ms = performance.now() - started
       return result
     }
+    // A draft is not built: the summary says so once (the reader's per-article notice is for `check`).
+    if (article.meta.draft) {
+      result.messages = result.messages.filter((message) => message.ruleId !== 'draft')
+      result.ok = true
+      result.status = 'draft'
+      // An earlier, published build's feed entry must not come back in a later partial build.
+      await rm(cachePath(task.outDir, task.file), { force: true })
+      result.ms = performance.now() - started
+      return result
+    }
     // Embargoed or canceled: written to <out>/.held/, never to the public output (held.ts).
     task = await placeOutputs(task, article.meta)
 
@@ -177,6 +190,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       renditions,
       now: new Date(task.now),
       pageSize: task.pageSize,
+      cacheDir: path.join(task.outDir, cacheFolder),
     })
     for (const name of task.formats) {
       const format = getFormat(name) as ArticleFormat

@@ -15,15 +15,15 @@ import { defaultFormats, formatNames, getFormat } from './formats.js'
 import { fileError, type MessageData } from './messages.js'
 import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
+import type { Runner } from './queue.js'
 import { watchAndRebuild } from './watch.js'
 import { removePending, sweepTemporaryFiles } from './write.js'
 
 export type { CollectionResult } from './collections.js'
 
-/** Default time limit of one article (`--timeout`). */
-export const defaultTimeoutMs = 60_000
-/** Default memory ceiling of one worker (`--max-memory`). */
-export const defaultMaxMemoryMb = 1024
+import { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
+
+export { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 
 export interface BuildOptions {
   paths: string[]
@@ -51,15 +51,24 @@ export interface BuildOptions {
   signal?: AbortSignal
   /** Called with the report of the build and of every rebuild with `watch` (the preview listens). */
   onReport?: (report: BuildReport) => void
+  /** `redis://host:port`: enqueue the articles for `pressroom worker`s instead of building them here. */
+  queue?: string
+  /** With `queue`: return once enqueued, without waiting (no collections are built). */
+  detach?: boolean
 }
 
 export interface BuildReport {
   out: string
   formats: string[]
+  /** Articles built (or failed) in this run; drafts are not among them. */
   articles: ArticleResult[]
+  /** The articles skipped as drafts (`draft: true`), as given. */
+  drafts: string[]
   collections: CollectionResult[]
   summary: {
     articles: number
+    /** Articles skipped because they are drafts (`draft: true`). */
+    drafts: number
     /** Articles rendered in this run (in at least one format). */
     built: number
     /** Articles whose every output was already up to date. */
@@ -122,15 +131,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
   const stop = new AbortController()
-  const pool = new WorkerPool({
+  const local = {
     size: jobs,
     timeoutMs: timeout,
     maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
     preload: formats,
-  })
+  }
+  // The runner of article jobs: this machine's pool, or the queue (`--queue`).
+  // bullmq is loaded only when a queue is asked for.
+  const queue = options.queue ? await import('./queue.js') : undefined
+  const pool: Runner = queue
+    ? new queue.QueueRunner({
+        url: options.queue as string,
+        local,
+        detach: options.detach,
+        nonce: options.force ? new Date().toISOString() : '',
+      })
+    : new WorkerPool(local)
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
+    // One worker starts loading the renderers while this thread finds the articles and reads the config.
+    pool.warm?.(1)
     const found = await discover(paths)
     if (found.files.length === 0)
       throw new UsageError(`No articles (*.md) found in ${paths.join(', ')}`)
@@ -138,9 +160,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       out: path.relative(process.cwd(), outDir) || '.',
       formats,
       articles: [],
+      drafts: [],
       collections: [],
       summary: {
         articles: found.files.length,
+        drafts: 0,
         built: 0,
         upToDate: 0,
         failed: 0,
@@ -168,7 +192,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     let results: ArticleResult[] = []
     if (!configBroken) {
-      await sweepTemporaryFiles(outDir)
+      // Other runs' workers may be writing into a shared folder: only what a dead one left.
+      if (queue) await queue.sweepStaleTemporaryFiles(outDir)
+      else await sweepTemporaryFiles(outDir)
       const tasks: ArticleTask[] = found.files.map((file) => ({
         file,
         formats: articleFormats,
@@ -192,6 +218,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           // Stopped by Ctrl-C: not a failure of the article; the next run builds it.
           if (!outcome.ok && outcome.reason === 'interrupted') return undefined
           const result = outcome.ok ? outcome.value : failedResult(task.file, outcome, timeout)
+          if (result.status === 'draft') {
+            report.drafts.push(result.file)
+            return undefined
+          }
           progress.finish(result)
           if (result.ok) collector.add(result.entries)
           result.entries = {}
@@ -202,7 +232,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await progress.flush()
       progress.clear()
       checkSlugs(results)
-      if (!stop.signal.aborted) {
+      if (options.detach && queue && pool instanceof queue.QueueRunner)
+        stderr.write(
+          `Enqueued ${plural(pool.enqueued.length, 'article')} on ${options.queue}; \`pressroom status --queue ${options.queue}\` shows the queue\n`,
+        )
+      else if (!stop.signal.aborted) {
+        if (queue) await queue.sweepStaleTemporaryFiles(outDir)
         await addCachedEntries(outDir, found.files, collectionFormats, collector)
         await collector.done()
         if (collectionFormats.length > 0 || options.bundle !== undefined)
@@ -226,7 +261,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ]
     const interrupted = stop.signal.aborted
     report.articles = results
+    report.drafts.sort()
     Object.assign(report.summary, {
+      drafts: report.drafts.length,
       built: results.filter((result) => result.status === 'built').length,
       upToDate: results.filter((result) => result.status === 'up-to-date').length,
       failed: configBroken
@@ -263,7 +300,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(summary.upToDate > 0 ? [`${summary.upToDate} up to date`] : []),
       ...(failedNames.length > 0 ? [`${failedNames.length} failed`] : []),
     ]
-    const notReached = summary.articles - results.length
+    if (summary.drafts > 0) parts.push(`${plural(summary.drafts, 'draft')} skipped`)
+    const notReached = summary.articles - summary.drafts - results.length
     stderr.write(
       `${plural(summary.articles, 'article')}: ${parts.join(', ')}` +
         (notReached > 0 ? `, ${notReached} not finished` : '') +

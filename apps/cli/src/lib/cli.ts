@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os'
-import { defaultMaxBytes } from '@pressroom/article'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { build, defaultMaxMemoryMb, defaultTimeoutMs } from './build.js'
-import { check } from './check.js'
+import { defaultMaxBytes, defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
 import { defaultFormats, formats } from './formats.js'
-import { init } from './init.js'
-import { preview } from './preview.js'
+import { registerQueueCommands } from './queue-commands.js'
 import { version } from './version.js'
+
+// Each command's code is imported when the command runs, so that `--version`, `--help` and a
+// usage error load only commander and this file (no reader, no renderer, no worker pool).
 
 export interface Io {
   stdout: NodeJS.WritableStream
@@ -116,11 +116,14 @@ export function createProgram(io: Io): Command {
         .argParser(megabytes)
         .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
     )
+    .option('--queue <url>', 'enqueue for `pressroom worker`s on this Redis (redis://host:port)')
+    .option('--detach', 'with --queue: return once enqueued, without waiting')
     .addHelpText(
       'after',
       `\nFormats:\n${formatList}\n\nOutput: <out>/<slug>/<slug>.{epub,pdf,ninjs.json,jsonld,ast.json}, <out>/<slug>/index.html (the web page),\n<out>/<slug>/partners/<partner>.json, <out>/index.html, <out>/feed.json, and <out>/<bundle-slug>.epub with --bundle.\n`,
     )
     .action(async (paths: string[], options) => {
+      const { build } = await import('./build.js')
       const report = await build({
         paths,
         out: options.out,
@@ -138,6 +141,8 @@ export function createProgram(io: Io): Command {
         maxMemoryMb: options.maxMemory,
         frail: options.frail,
         feedItems: options.feedItems,
+        queue: options.queue,
+        detach: options.detach,
         stderr: io.stderr,
         stdout: io.stdout,
       })
@@ -169,6 +174,7 @@ export function createProgram(io: Io): Command {
         .default(defaultMaxBytes, String(defaultMaxBytes / 1024 / 1024)),
     )
     .action(async (paths: string[], options) => {
+      const { check } = await import('./check.js')
       const report = await check({
         paths,
         quiet: options.quiet,
@@ -187,6 +193,7 @@ export function createProgram(io: Io): Command {
     .description('create a content folder with the publication config and an example article')
     .argument('[dir]', 'folder to create', 'content')
     .action(async (dir: string) => {
+      const { init } = await import('./init.js')
       const files = await init(dir)
       // `npx` finds the command in this project's node_modules (or fetches it); a bare `pressroom`
       // works only when installed globally.
@@ -196,6 +203,7 @@ export function createProgram(io: Io): Command {
     })
 
   registerDeliveryCommands(program, io)
+  registerQueueCommands(program, io)
   program
     .command('preview')
     .description(
@@ -212,6 +220,7 @@ export function createProgram(io: Io): Command {
     )
     .option('--open', 'open the preview in the default browser')
     .action(async (paths: string[], options) => {
+      const { preview } = await import('./preview.js')
       await preview({
         paths,
         port: options.port,

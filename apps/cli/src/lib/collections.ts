@@ -95,7 +95,7 @@ export async function buildCollections(options: {
   build: BuildOptions
   outDir: string
   progress: Progress
-  pool: WorkerPool
+  pool: Pick<WorkerPool, 'run'>
 }): Promise<CollectionResult[]> {
   const { results, kept, roots, names, build, outDir, progress, pool } = options
   const collections: CollectionResult[] = []

@@ -2,8 +2,6 @@
 import { availableParallelism } from 'node:os'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { Io } from './cli.js'
-import { publish } from './publish.js'
-import { resend, retry, status } from './status.js'
 
 function positiveInteger(value: string): number {
   const number = Number(value)
@@ -48,8 +46,11 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     )
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print only errors and failed deliveries')
+    .option('--queue <url>', 'build and deliver through `pressroom worker`s on this Redis')
     .action(async (paths: string[], options) => {
+      const { publish } = await import('./publish.js')
       const report = await publish({
+        queue: options.queue,
         paths,
         out: options.out,
         partners: options.partner?.flatMap((name: string) => collect(name)),
@@ -84,7 +85,13 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
       .description('show the delivery queue, failures and skips per partner'),
   )
     .option('--json', 'print the report as JSON on stdout')
+    .option('--queue <url>', 'show the build queues in this Redis (redis://host:port) instead')
     .action(async (options) => {
+      if (options.queue) {
+        const { queueStatusCommand } = await import('./queue-commands.js')
+        return queueStatusCommand(options.queue, Boolean(options.json), io)
+      }
+      const { status } = await import('./status.js')
       const report = await status({
         out: options.out,
         state: options.state,
@@ -103,7 +110,16 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
   )
     .option('-p, --partner <name>', 'only this partner')
     .option('-q, --quiet', 'print only failures')
+    .option(
+      '--queue <url>',
+      "move the queue's failed jobs (redis://host:port) back to waiting instead",
+    )
     .action(async (paths: string[], options) => {
+      if (options.queue) {
+        const { queueRetryCommand } = await import('./queue-commands.js')
+        return queueRetryCommand(options.queue, io)
+      }
+      const { retry } = await import('./status.js')
       const summary = await retry({
         paths,
         out: options.out,
@@ -127,6 +143,7 @@ export function registerDeliveryCommands(program: Command, io: Io): void {
     .requiredOption('-p, --partner <name>', 'the partner')
     .option('-q, --quiet', 'print only failures')
     .action(async (article: string, paths: string[], options) => {
+      const { resend } = await import('./status.js')
       const summary = await resend({
         paths,
         article,

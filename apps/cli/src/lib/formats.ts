@@ -4,8 +4,8 @@
  * The CLI knows renderers only through their public shape:
  * `(article or articles, options) -> bytes or a JSON value`.
  */
+import path from 'node:path'
 import type { Article, PublicationConfig } from '@pressroom/article'
-import { articleToJson, createMessage } from '@pressroom/article'
 import type { JsonFeedEntry } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 
@@ -33,6 +33,8 @@ export interface ArticleContext {
   /** The moment embargoes are measured against. */
   now: Date
   pageSize: 'A4' | 'Letter'
+  /** This build's cache folder (`<out>/.pressroom-cache`): renderers keep reusable parts there. */
+  cacheDir?: string
 }
 
 export interface CollectionContext {
@@ -120,6 +122,7 @@ export const formats: Format[] = [
     scope: 'article',
     description: 'the parsed article as JSON (like pandoc -t json)',
     async render({ article }) {
+      const { articleToJson } = await import('@pressroom/article')
       return [
         {
           path: `${article.meta.slug}/${article.meta.slug}.ast.json`,
@@ -133,11 +136,13 @@ export const formats: Format[] = [
     name: 'epub',
     scope: 'article',
     description: 'EPUB 3 for e-readers',
-    async render({ article, config, report }) {
+    async render({ article, config, report, cacheDir }) {
       const epub = await import('@pressroom/epub')
+      const { folderCoverCache } = await import('./cover-cache.js')
       const bytes = await epub.renderEpub(article, {
         report,
-        ...epubSettings(epub, config, report),
+        coverCache: cacheDir ? folderCoverCache(path.join(cacheDir, 'covers')) : undefined,
+        ...(await epubSettings(epub, config, report)),
       })
       return [
         {
@@ -347,12 +352,13 @@ export function getFormat(name: string): Format | undefined {
 }
 
 /** The `epub:` section of `pressroom.yaml` as `renderEpub` options; its problems reported against the config file. */
-function epubSettings(
+async function epubSettings(
   epub: typeof import('@pressroom/epub'),
   config: PublicationConfig,
   report: (message: VFileMessage) => void,
 ) {
   const { options, messages } = epub.epubConfigOptions(config.sections.epub)
+  const { createMessage } = await import('@pressroom/article')
   for (const message of messages)
     report(
       createMessage(config.path, `${message.field}: ${message.message}`, {
@@ -373,7 +379,7 @@ export async function renderBundle(context: BundleContext, slug: string): Promis
     report,
     language: context.language ?? config?.language,
     publisher: config?.publisher?.name,
-    ...(config ? epubSettings(epub, config, report) : {}),
+    ...(config ? await epubSettings(epub, config, report) : {}),
   })
   return [{ path: `${slug}.epub`, data: bytes, contentType: 'application/epub+zip' }]
 }

@@ -89,6 +89,16 @@ export class WorkerPool {
     await Promise.allSettled(endings)
   }
 
+  /**
+   * Start up to `count` workers now, before any job is queued, so that their loading (the renderers,
+   * fonts) overlaps the main thread's own work (finding the articles, reading the config).
+   */
+  warm(count = 1): void {
+    if (this.closed) return
+    let wanted = Math.min(count, this.options.size) - this.slots.size
+    while (wanted-- > 0) this.spawn()
+  }
+
   private pump(): void {
     if (this.closed) return
     for (const slot of this.slots) {

@@ -27,6 +27,7 @@ import { publicUrl } from './formats.js'
 import { heldFolder, heldReason } from './held.js'
 import { fromData, type MessageData } from './messages.js'
 import { loadPartnerSetup, type PartnerSetup, stateFolder } from './partner-setup.js'
+import { deliverThroughQueue } from './queue-deliver.js'
 
 export interface PublishOptions {
   paths: string[]
@@ -46,6 +47,8 @@ export interface PublishOptions {
   concurrency?: number
   stderr?: NodeJS.WriteStream
   stdout?: NodeJS.WritableStream
+  /** `redis://host:port`: build and deliver through `pressroom worker`s (queue.ts, queue-deliver.ts). */
+  queue?: string
 }
 
 /** One planned (or dry-run) delivery. */
@@ -214,6 +217,7 @@ async function buildAndDeliver(
     json: options.json,
     now,
     stderr,
+    queue: options.queue,
   })
   report.build = built.summary
 
@@ -343,14 +347,19 @@ async function buildAndDeliver(
     }
 
     // 4. Send: each partner on its own, retried with back-off.
-    report.delivery = await deliverPending(log, destinations, {
-      ...(options.partners ? { partners: options.partners } : {}),
-      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      onEvent: (event) => {
-        if (event.type !== 'delivered' || !options.quiet) say(describeEvent(event))
-        else if (event.type === 'delivered') return
-      },
-    })
+    const onEvent = (event: DeliveryEvent) => {
+      if (event.type !== 'delivered' || !options.quiet) say(describeEvent(event))
+    }
+    report.delivery = options.queue
+      ? await deliverThroughQueue(options.queue, log, destinations, {
+          ...(options.partners ? { partners: options.partners } : {}),
+          onEvent,
+        })
+      : await deliverPending(log, destinations, {
+          ...(options.partners ? { partners: options.partners } : {}),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          onEvent,
+        })
     printDeliverySummary(report.delivery, say)
     return report
   } finally {

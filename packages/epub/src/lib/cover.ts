@@ -6,7 +6,8 @@
  * rendered to a JPEG by sharp (libvips + librsvg): the same input gives the
  * same bytes on every machine, with no system font involved.
  */
-import sharp, { type OverlayOptions } from 'sharp'
+import { createHash } from 'node:crypto'
+import sharp from 'sharp'
 import { type CoverFace, linePath, measureLine } from './outline.js'
 import type { CoverSize } from './types.js'
 import { escapeXml } from './xml.js'
@@ -200,6 +201,32 @@ export function canComposePicture(mediaType: string | undefined): boolean {
   return mediaType !== undefined && pictureTypes.has(mediaType)
 }
 
+/** Bump when the design or the encoding changes: cached covers of older designs are not reused. */
+const COVER_DESIGN = 2
+
+/**
+ * The key of a cover in a `CoverCache`: a hash of everything the JPEG depends
+ * on (text, size, the picture's bytes, the design, and the libvips/librsvg
+ * versions that draw it).
+ */
+export function coverKey(
+  cover: CoverText,
+  options: { size?: CoverSize; picture?: Uint8Array } = {},
+): string {
+  const hash = createHash('sha256')
+  hash.update(
+    JSON.stringify({
+      design: COVER_DESIGN,
+      renderer: sharp.versions,
+      size: options.size ?? DEFAULT_COVER_SIZE,
+      text: [cover.kicker, cover.headline, cover.byline, cover.footer, cover.language, cover.dir],
+    }),
+  )
+  hash.update('\0')
+  if (options.picture) hash.update(options.picture)
+  return `cover-${hash.digest('hex')}`
+}
+
 /**
  * The cover as a baseline JPEG of `size` pixels. `picture` (the hero
  * photograph's bytes) is scaled to cover its area and cropped around its
@@ -211,7 +238,10 @@ export async function coverJpeg(
 ): Promise<Uint8Array> {
   const size = options.size ?? DEFAULT_COVER_SIZE
   const svg = Buffer.from(coverSvg(cover, { size, picture: options.picture !== undefined }))
-  const layers: OverlayOptions[] = []
+  // The SVG is rendered at its own pixel size (its width and height are the cover's) and encoded
+  // straight away: no blank canvas composed over. Its ground is opaque except where the picture
+  // goes, so the picture is laid under it ('dest-over') and the result is opaque everywhere.
+  let image = sharp(svg)
   if (options.picture) {
     const scale = size.width / WIDTH
     const box = pictureBox(designHeight(size))
@@ -224,14 +254,8 @@ export async function coverJpeg(
       .resize(width, height, { fit: 'cover', position: 'centre' })
       .removeAlpha()
       .toBuffer()
-    layers.push({ input: photo, left, top })
+    image = image.composite([{ input: photo, left, top, blend: 'dest-over' }])
   }
-  layers.push({ input: svg, left: 0, top: 0 })
-  const bytes = await sharp({
-    create: { width: size.width, height: size.height, channels: 3, background: NAVY },
-  })
-    .composite(layers)
-    .jpeg({ quality: 86, chromaSubsampling: '4:4:4' })
-    .toBuffer()
+  const bytes = await image.jpeg({ quality: 86, chromaSubsampling: '4:4:4' }).toBuffer()
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

@@ -1,7 +1,13 @@
 import type { Article, ArticleImage, Author } from '@pressroom/article'
 import { articleMessage } from '@pressroom/article'
 import { phrasingToXhtml, toXhtml } from '@pressroom/html'
-import { type CoverText, canComposePicture, coverJpeg, DEFAULT_COVER_SIZE } from './cover.js'
+import {
+  type CoverText,
+  canComposePicture,
+  coverJpeg,
+  coverKey,
+  DEFAULT_COVER_SIZE,
+} from './cover.js'
 import { formatDate, modifiedMs, toDcDate, toModified } from './dates.js'
 import { embeddedFonts } from './fonts.js'
 import { collectionIdentifier } from './identifier.js'
@@ -204,7 +210,18 @@ function authorLinks(state: State, article: Article, author: Author): string {
   return items.length > 0 ? `<ul class="author-links">${items.join('')}</ul>\n` : ''
 }
 
-/** "About the author" (bios and links), then the disclaimer and rights. Empty when there is nothing to say. */
+/** The article's dated correction notices (`Correction (20 January 2024): …`), as the syndication HTML prints them. */
+function correctionsNotice(article: Article, language: string, labels: EpubLabels): string {
+  const corrections = article.meta.corrections ?? []
+  if (corrections.length === 0) return ''
+  const items = corrections.map(
+    (correction) =>
+      `<p class="correction"><strong>${escapeXml(labels.correction)}</strong> (<time datetime="${escapeXml(toDcDate(correction.date))}">${escapeXml(formatDate(correction.date, language))}</time>): ${escapeXml(cleanText(correction.text))}</p>`,
+  )
+  return `<aside class="corrections" aria-label="${escapeXml(labels.corrections)}">\n${items.join('\n')}\n</aside>\n`
+}
+
+/** "About the author" (bios and links), then the corrections, the disclaimer and rights. Empty when there is nothing to say. */
 function backMatter(
   state: State,
   article: Article,
@@ -238,6 +255,7 @@ function backMatter(
     aboutTitle = withSomething.length > 1 ? labels.aboutTheAuthors : labels.aboutTheAuthor
     out += `<section class="bio" aria-labelledby="${aboutId}">\n<h2 id="${aboutId}">${escapeXml(aboutTitle)}</h2>\n${authors}</section>\n`
   }
+  out += correctionsNotice(article, language, labels)
   const disclaimer = cleanText(article.meta.disclaimer)
   const rights = cleanText(article.meta.rights)
   if (disclaimer) out += `<p class="endnote">${escapeXml(disclaimer)}</p>\n`
@@ -338,9 +356,17 @@ async function drawCover(state: State): Promise<void> {
   const cover = state.cover
   if (!cover) return
   const size = coverSize(state.options.coverSize)
-  let data: Uint8Array
+  const cache = state.options.coverCache
+  const inputs = { size, picture: cover.picture?.bytes }
+  const key = cache ? coverKey(cover.text, inputs) : undefined
+  let data: Uint8Array | undefined = key ? await cache?.get(key) : undefined
+  if (data) {
+    addCover(state, data)
+    return
+  }
   try {
-    data = await coverJpeg(cover.text, { size, picture: cover.picture?.bytes })
+    data = await coverJpeg(cover.text, inputs)
+    if (key) await cache?.set(key, data)
   } catch (error) {
     if (!cover.picture || !cover.article) throw error
     warn(
@@ -351,6 +377,10 @@ async function drawCover(state: State): Promise<void> {
     )
     data = await coverJpeg(cover.text, { size })
   }
+  addCover(state, data)
+}
+
+function addCover(state: State, data: Uint8Array): void {
   state.resources.push({
     id: 'cover-image',
     href: COVER_HREF,

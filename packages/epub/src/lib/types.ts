@@ -25,6 +25,10 @@ export interface EpubLabels {
   published: string
   /** Before the date of the last update. */
   updated: string
+  /** Before each dated correction notice (`Correction (20 January 2024): …`). */
+  correction: string
+  /** Accessible name of the corrections notice. */
+  corrections: string
   /** Before the hero image's caption and credit on the title page. */
   coverImage: string
   /** Title of a collection when `options.title` is not given. */
@@ -83,6 +87,15 @@ export interface EpubOptions {
    */
   coverSize?: CoverSize
   /**
+   * Where generated cover JPEGs are kept between calls (drawing one costs a
+   * few hundred milliseconds). Looked up by a key that hashes everything the
+   * picture depends on (its text, size, hero photograph's bytes and the
+   * renderer's version), so a hit gives the very bytes a fresh render would.
+   * The renderer reads and writes nothing else; a `Map` works, as does a
+   * folder on disk. Default: none (every cover is drawn).
+   */
+  coverCache?: CoverCache
+  /**
    * `dcterms:modified` for an article with no `updated`, `published` or
    * `embargo` date (ISO 8601 or a `Date`; whole seconds are kept). Default: none, so
    * such a book gets `1980-01-01T00:00:00Z` ("no date") and an `epub-undated` warning.
@@ -106,4 +119,10 @@ export interface EpubOptions {
   labels?: Partial<EpubLabels>
   /** Receives every warning (image left out, link dropped, unknown node ...). Default: none. */
   report?: (message: EpubMessage) => void
+}
+
+/** A store of generated cover JPEGs (see `EpubOptions.coverCache`). Either method may be async. */
+export interface CoverCache {
+  get(key: string): Uint8Array | undefined | Promise<Uint8Array | undefined>
+  set(key: string, bytes: Uint8Array): void | Promise<void>
 }

@@ -21,6 +21,8 @@ export interface Labels {
   published: string
   /** Before the date of the last substantive change. */
   updated: string
+  /** Before each dated correction notice (`Correction (20 January 2024): …`). */
+  correction: string
   /** Notice on a copy rendered before its embargo; `{date}` is replaced. */
   embargo: string
 }
@@ -36,6 +38,7 @@ export const defaultLabels: Record<string, Labels> = {
     credit: 'Photo:',
     published: 'Published',
     updated: 'Updated',
+    correction: 'Correction',
     embargo: 'Embargoed: not for publication before {date}',
   },
   fr: {
@@ -48,6 +51,7 @@ export const defaultLabels: Record<string, Labels> = {
     credit: 'Photo :',
     published: 'Publié le',
     updated: 'Mis à jour le',
+    correction: 'Correction',
     embargo: 'Sous embargo : ne pas publier avant le {date}',
   },
   ar: {
@@ -60,6 +64,7 @@ export const defaultLabels: Record<string, Labels> = {
     credit: 'صورة:',
     published: 'نُشر في',
     updated: 'حُدّث في',
+    correction: 'تصحيح',
     embargo: 'محظور النشر قبل {date}',
   },
 }

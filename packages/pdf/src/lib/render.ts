@@ -128,6 +128,7 @@ async function compose(
   state.one(article.tree)
   state.placeFloats()
   authorBox(state)
+  corrections(state)
   disclaimer(state)
   rights(state)
   state.finishPage()
@@ -313,6 +314,36 @@ function authorBox(state: State): void {
     })
   }
   state.close()
+}
+
+/** The article's dated correction notices (`Correction (20 January 2024): …`), as the syndication HTML prints them. */
+function corrections(state: State): void {
+  const { corrections, language } = state.article.meta
+  if (!corrections?.length) return
+  const size = state.options.fontSize * 0.85
+  corrections.forEach((correction, index) => {
+    state.paragraph(
+      [
+        {
+          text: state.labels.correction,
+          style: { font: 'serifBold', size, color: colors.text },
+        },
+        {
+          text: ` (${formatDate(correction.date.date, language)}): ${correction.text}`,
+          style: { font: 'serif', size, color: colors.text },
+        },
+      ],
+      {
+        spaceBefore: index === 0 ? 10 : 4,
+        tag: 'P',
+        structOptions: { title: 'Correction' },
+        align: state.direction === 'rtl' ? 'right' : 'left',
+        hyphenate: false,
+        lineBreaker: 'greedy',
+        leading: size * 1.35,
+      },
+    )
+  })
 }
 
 function disclaimer(state: State): void {

@@ -3,6 +3,10 @@ export interface WebLabels {
   by: string
   published: string
   updated: string
+  /** Before each dated correction notice. */
+  correction: string
+  /** Accessible name of the corrections notice. */
+  corrections: string
   aboutTheAuthor: string
   aboutTheAuthors: string
   skipToArticle: string
@@ -15,6 +19,8 @@ const en: WebLabels = {
   by: 'By',
   published: 'Published',
   updated: 'Updated',
+  correction: 'Correction',
+  corrections: 'Corrections',
   aboutTheAuthor: 'About the author',
   aboutTheAuthors: 'About the authors',
   skipToArticle: 'Skip to the article',
@@ -27,6 +33,8 @@ const ar: WebLabels = {
   by: 'بقلم',
   published: 'نُشر في',
   updated: 'حُدّث في',
+  correction: 'تصحيح',
+  corrections: 'تصحيحات',
   aboutTheAuthor: 'عن الكاتب',
   aboutTheAuthors: 'عن الكتّاب',
   skipToArticle: 'انتقل إلى المقال',
@@ -39,6 +47,8 @@ const ur: WebLabels = {
   by: 'از',
   published: 'اشاعت',
   updated: 'تازہ کاری',
+  correction: 'تصحیح',
+  corrections: 'تصحیحات',
   aboutTheAuthor: 'مصنف کے بارے میں',
   aboutTheAuthors: 'مصنفین کے بارے میں',
   skipToArticle: 'مضمون پر جائیں',
@@ -51,6 +61,8 @@ const fr: WebLabels = {
   by: 'Par',
   published: 'Publié le',
   updated: 'Mis à jour le',
+  correction: 'Correction',
+  corrections: 'Corrections',
   aboutTheAuthor: 'À propos de l’auteur',
   aboutTheAuthors: 'À propos des auteurs',
   skipToArticle: 'Aller à l’article',
@@ -63,6 +75,8 @@ const de: WebLabels = {
   by: 'Von',
   published: 'Veröffentlicht am',
   updated: 'Aktualisiert am',
+  correction: 'Korrektur',
+  corrections: 'Korrekturen',
   aboutTheAuthor: 'Über den Autor',
   aboutTheAuthors: 'Über die Autoren',
   skipToArticle: 'Zum Artikel springen',
@@ -75,6 +89,8 @@ const es: WebLabels = {
   by: 'Por',
   published: 'Publicado el',
   updated: 'Actualizado el',
+  correction: 'Corrección',
+  corrections: 'Correcciones',
   aboutTheAuthor: 'Sobre el autor',
   aboutTheAuthors: 'Sobre los autores',
   skipToArticle: 'Ir al artículo',

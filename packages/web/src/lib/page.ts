@@ -128,7 +128,18 @@ function authorLinks(author: Author): string {
   return items.length > 0 ? `<ul class="author-links">${items.join('')}</ul>\n` : ''
 }
 
-/** About the author(s), the disclaimer and the rights: the article's `<footer>`. */
+/** The article's dated correction notices (`Correction (20 January 2024): …`), as the syndication HTML prints them. */
+function correctionsNotice(article: Article, language: string, labels: WebLabels): string {
+  const corrections = article.meta.corrections ?? []
+  if (corrections.length === 0) return ''
+  const items = corrections.map(
+    (correction) =>
+      `<p class="correction"><strong>${escapeHtml(labels.correction)}</strong> (<time datetime="${escapeHtml(correction.date.dateOnly ? correction.date.date : correction.date.dateTime)}">${escapeHtml(formatDate(correction.date, language))}</time>): ${escapeHtml(cleanText(correction.text))}</p>`,
+  )
+  return `<aside class="corrections" aria-label="${escapeHtml(labels.corrections)}">\n${items.join('\n')}\n</aside>\n`
+}
+
+/** About the author(s), the corrections, the disclaimer and the rights: the article's `<footer>`. */
 function articleFooter(
   article: Article,
   language: string,
@@ -158,6 +169,7 @@ function articleFooter(
     })
     out += '</section>\n'
   }
+  out += correctionsNotice(article, language, labels)
   const disclaimer = cleanText(article.meta.disclaimer)
   const rights = cleanText(article.meta.rights)
   if (disclaimer) out += `<p class="disclaimer">${escapeHtml(disclaimer)}</p>\n`

@@ -152,6 +152,7 @@ article > footer { margin-top: 2.5rem; }
 .bio h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 .author-links { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0.25rem 0 0; font-size: 0.95rem; }
 .disclaimer, .rights { color: var(--muted); font-size: 0.95rem; font-style: italic; }
+.corrections { border-top: 1px solid var(--muted); margin-top: 1.5rem; padding-top: 0.5rem; }
 .article-list { list-style: none; padding: 0; margin: 1.5rem 0; }
 .article-list > li { padding-block: 1.25rem; border-bottom: 1px solid var(--rule); }
 .article-list h2 { font-size: 1.35rem; margin: 0.25rem 0; }

@@ -1,0 +1,60 @@
+/** Corrections (frontmatter `corrections:`) are printed as a dated notice at the end of the article. */
+import path from 'node:path'
+import { loadConfig, parseArticle } from '@pressroom/article'
+import { describe, expect, it } from 'vitest'
+import { renderEpub } from '../src/index.js'
+import { contentDir, epubcheckTs, unzip } from './helpers.js'
+
+const corrected = (language: string) => `---
+title: The harbour wakes before dawn
+language: ${language}
+published: 2024-03-01
+rights: © Pressroom Sample Desk
+corrections:
+  - date: 2024-03-02
+    text: An earlier version gave the wrong number of containers.
+  - date: 2024-03-03T10:00:00Z
+    text: The crane is number 7, not 9 & <b>not</b> 8.
+---
+
+The night shift has unloaded 1,200 containers.
+`
+
+async function book(language: string): Promise<{ bytes: Uint8Array; xhtml: string }> {
+  const { config } = await loadConfig(contentDir)
+  const article = await parseArticle(corrected(language), {
+    path: path.join(contentDir, 'corrected.md'),
+    config,
+  })
+  const bytes = await renderEpub(article)
+  const epub = await unzip(bytes)
+  const pages = await Promise.all(
+    epub.names.filter((name) => name.endsWith('.xhtml')).map((name) => epub.text(name)),
+  )
+  return { bytes, xhtml: pages.join('\n') }
+}
+
+describe('corrections', { timeout: 60_000 }, () => {
+  it('prints each correction dated and labelled after the body, escaped, and the book stays valid', async () => {
+    const { bytes, xhtml } = await book('en')
+    expect(xhtml).toContain(
+      '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-02">March 2, 2024</time>): An earlier version gave the wrong number of containers.</p>',
+    )
+    expect(xhtml).toContain('<time datetime="2024-03-03T10:00:00Z">March 3, 2024</time>')
+    expect(xhtml).toContain('not 9 &#38; &#60;b&#62;not&#60;/b&#62; 8.')
+    expect(xhtml).toContain('<aside class="corrections" aria-label="Corrections">')
+    expect(xhtml.indexOf('class="corrections"')).toBeGreaterThan(xhtml.indexOf('1,200 containers'))
+    expect(await epubcheckTs(bytes)).toEqual([])
+  })
+
+  it('labels the notice in the article language', async () => {
+    const fr = await book('fr')
+    expect(fr.xhtml).toContain(
+      '<strong>Correction</strong> (<time datetime="2024-03-02">2 mars 2024</time>)',
+    )
+    const ar = await book('ar')
+    expect(ar.xhtml).toContain('<strong>تصحيح</strong>')
+    expect(ar.xhtml).toContain('aria-label="تصحيحات"')
+    expect(await epubcheckTs(ar.bytes)).toEqual([])
+  })
+})

@@ -22,6 +22,8 @@ export interface PreviewArticle {
 }
 
 export interface ArticleView extends PreviewArticle {
+  /** Where the article's built files are served: `/out/<slug>`, or `/held/<slug>` for a held article. */
+  base: string
   version: number
   source: string
   messages: MessageData[]
@@ -224,21 +226,21 @@ export function articlePage(view: ArticleView): string {
       'web',
       'Web page',
       view.has('html')
-        ? `<iframe title="Web page: ${esc(view.title)}" src="/out/${slug}/index.html${v}"></iframe>`
+        ? `<iframe title="Web page: ${esc(view.title)}" src="${view.base}/index.html${v}"></iframe>`
         : missing('web page'),
     ),
     pane(
       'epub',
       'EPUB',
       view.has('epub')
-        ? `<div class="controls"><button type="button" id="epub-prev">Previous</button><button type="button" id="epub-next">Next</button></div>\n<div id="epub-view" data-src="/out/${slug}/${slug}.epub${v}" aria-label="EPUB reader" role="region"></div>`
+        ? `<div class="controls"><button type="button" id="epub-prev">Previous</button><button type="button" id="epub-next">Next</button></div>\n<div id="epub-view" data-src="${view.base}/${slug}.epub${v}" aria-label="EPUB reader" role="region"></div>`
         : missing('EPUB'),
     ),
     pane(
       'pdf',
       'PDF',
       view.has('pdf')
-        ? `<div id="pdf-pages" data-src="/out/${slug}/${slug}.pdf${v}"></div>`
+        ? `<div id="pdf-pages" data-src="${view.base}/${slug}.pdf${v}"></div>`
         : missing('PDF'),
     ),
     pane('partners', 'Partners', partners),

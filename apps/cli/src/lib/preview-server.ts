@@ -130,8 +130,11 @@ export async function startPreviewServer(options: {
       response.setHeader('cache-control', 'max-age=3600')
       return sendFile(response, require.resolve(target))
     }
-    if (raw.startsWith('/out/')) {
-      const file = resolveInside(outDir, raw.slice('/out/'.length))
+    if (raw.startsWith('/out/') || raw.startsWith('/held/')) {
+      // `/held/` is the build's held folder (embargoed and canceled articles, kept out of `/out/`).
+      const file = raw.startsWith('/held/')
+        ? resolveInside(path.join(outDir, '.held'), raw.slice('/held/'.length))
+        : resolveInside(outDir, raw.slice('/out/'.length))
       if (!file) return send(response, 403, 'Forbidden: outside the preview build\n')
       return sendFile(response, file)
     }

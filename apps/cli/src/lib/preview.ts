@@ -6,7 +6,7 @@
  * disk are then still those of the last good build.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,7 @@ import { type BuildReport, build } from './build.js'
 import type { ArticleResult } from './build-article.js'
 import { UsageError } from './errors.js'
 import { formatNames } from './formats.js'
+import { heldFolder } from './held.js'
 import { type ArticleView, articlePage, indexPage, type PreviewArticle } from './preview-pages.js'
 import { previewScript } from './preview-script.js'
 import { type PreviewServer, startPreviewServer } from './preview-server.js'
@@ -45,6 +46,8 @@ interface Entry {
   meta?: Meta
   dir?: 'ltr' | 'rtl'
   feedItem?: unknown
+  /** The article's folder in the build: `<slug>`, or `.held/<slug>` for a held article. */
+  folder?: string
 }
 
 export interface Preview {
@@ -75,8 +78,11 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
       const entry: Entry = articles.get(result.file) ?? { result }
       entry.result = result
       if (result.ok && result.slug) {
+        // A held article (embargoed, canceled) is built into the held folder, not the public one.
+        const held = existsSync(path.join(outDir, heldFolder, result.slug))
+        entry.folder = held ? `${heldFolder}/${result.slug}` : result.slug
         try {
-          const ast = (await readJson(`${result.slug}/${result.slug}.ast.json`)) as {
+          const ast = (await readJson(`${entry.folder}/${result.slug}.ast.json`)) as {
             meta: Meta
             derived?: { dir?: string }
           }
@@ -115,7 +121,7 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
     const source = await readFile(path.resolve(entry.result.file), 'utf8').catch(() => '')
     const partners: ArticleView['partners'] = []
     if (entry.meta) {
-      const folder = path.join(outDir, slug, 'partners')
+      const folder = path.join(outDir, entry.folder ?? slug, 'partners')
       const names = (await readdir(folder).catch(() => [] as string[])).sort()
       for (const name of names) {
         const text = await readFile(path.join(folder, name), 'utf8').catch(() => '')
@@ -130,7 +136,8 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
       source,
       messages: entry.result.messages,
       partners,
-      jsonLd: entry.meta ? await optional(`${slug}/${slug}.jsonld`) : '',
+      base: entry.folder?.startsWith(`${heldFolder}/`) ? `/held/${slug}` : `/out/${slug}`,
+      jsonLd: entry.meta ? await optional(`${entry.folder ?? slug}/${slug}.jsonld`) : '',
       feedItem: entry.feedItem,
       has: (format: string) =>
         entry.meta !== undefined &&

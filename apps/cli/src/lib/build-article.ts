@@ -295,7 +295,23 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
  */
 export function once(messages: MessageData[]): MessageData[] {
   const seen = new Set<string>()
+  const placeOf = (message: MessageData) =>
+    `${message.line}:${message.column}-${message.endLine}:${message.endColumn}`
+  // An image the reader could not use is reported by the reader (with its hint); a writer's
+  // "left out" for the same image at the same place says it again in other words.
+  const readerImages = new Set(
+    messages
+      .filter((m) => m.line && m.source === 'pressroom-article' && m.ruleId?.startsWith('image-'))
+      .map(placeOf),
+  )
   return messages.filter((message) => {
+    if (
+      message.line &&
+      message.ruleId === 'image-not-embedded' &&
+      message.source !== 'pressroom-article' &&
+      readerImages.has(placeOf(message))
+    )
+      return false
     const key = message.line
       ? `${message.line}:${message.column}-${message.endLine}:${message.endColumn}\0${message.ruleId ?? message.reason}\0${message.fatal}`
       : `\0${message.reason}\0${message.fatal}`

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain ES module without types (shared with scripts/bench.mjs)
 import { makeCorpus } from '../../scripts/corpus.mjs'
-import { pressroom, temp } from '../helpers.js'
+import { pressroom, root, temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 import {
   outputFiles,
@@ -151,7 +151,7 @@ describe('pressroom build --queue with worker processes', () => {
     cleanup.push(out)
     // A time limit no article meets: every attempt fails.
     const failing = spawnWorker(['--timeout', '0.001'])
-    const article = path.resolve('content/pakistan-restores-deterrence.md')
+    const article = path.join(root, 'content/pakistan-restores-deterrence.md')
     const run = await pressroomAsync([
       'build',
       article,

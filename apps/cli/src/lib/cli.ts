@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
+import { megabytes, positiveInteger, seconds, wholeNumber } from './arguments.js'
 import { defaultMaxBytes, defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
@@ -15,37 +16,9 @@ export interface Io {
   stderr: NodeJS.WriteStream
 }
 
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number of at least 1')
-  return number
-}
-
-function wholeNumber(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 0)
-    throw new InvalidArgumentError('must be a whole number (0 or more)')
-  return number
-}
-
-function seconds(value: string): number {
-  const number = Number(value)
-  if (!Number.isFinite(number) || number <= 0)
-    throw new InvalidArgumentError('must be a number of seconds (more than 0)')
-  return Math.round(number * 1000)
-}
-
 /** A shell word as the user would type it. */
 function quote(word: string): string {
   return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`
-}
-
-function megabytes(value: string): number {
-  const number = Number(value)
-  if (!Number.isFinite(number) || number <= 0)
-    throw new InvalidArgumentError('must be a number of megabytes')
-  return Math.round(number * 1024 * 1024)
 }
 
 /** The `pressroom` program, one option schema for parsing and help. */

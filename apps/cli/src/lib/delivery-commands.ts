@@ -1,14 +1,8 @@
 /** The delivery commands of `pressroom`: publish, status, retry, resend. */
 import { availableParallelism } from 'node:os'
-import { type Command, InvalidArgumentError, Option } from 'commander'
+import { type Command, Option } from 'commander'
+import { positiveInteger } from './arguments.js'
 import type { Io } from './cli.js'
-
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number of at least 1')
-  return number
-}
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,

@@ -1,23 +1,10 @@
 /** `pressroom worker`, and the `--queue` side of `status` and `retry` (see queue.ts). */
-import { type Command, InvalidArgumentError, Option } from 'commander'
+import { type Command, Option } from 'commander'
+import { positiveInteger, seconds } from './arguments.js'
 import type { Io } from './cli.js'
 import { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 
 // queue.ts (bullmq, the build code) is imported when a command runs, not when help is shown.
-
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('must be a whole number of at least 1')
-  return number
-}
-
-function seconds(value: string): number {
-  const number = Number(value)
-  if (!Number.isFinite(number) || number <= 0)
-    throw new InvalidArgumentError('must be a number of seconds (more than 0)')
-  return Math.round(number * 1000)
-}
 
 export function registerQueueCommands(program: Command, io: Io): void {
   program

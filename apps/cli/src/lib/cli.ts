@@ -194,15 +194,22 @@ export function createProgram(io: Io): Command {
     .option('--open', 'open the preview in the default browser')
     .action(async (paths: string[], options) => {
       const { preview } = await import('./preview.js')
-      await preview({
+      const running = await preview({
         paths,
         port: options.port,
         host: options.host,
         open: options.open,
         stderr: io.stderr,
       })
-      // Runs until interrupted (Ctrl-C).
-      await new Promise<never>(() => {})
+      // Runs until interrupted (Ctrl-C or SIGTERM): then the server closes and the process ends.
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve())
+        process.once('SIGTERM', () => resolve())
+      })
+      await running.close()
+      process.exitCode = 130
+      // The watcher and its workers stop on the same signal; nothing may keep a stopped preview alive.
+      setTimeout(() => process.exit(130), 2000).unref()
     })
 
   return program

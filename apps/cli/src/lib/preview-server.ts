@@ -170,7 +170,10 @@ export async function startPreviewServer(options: {
     async close() {
       clearInterval(ping)
       for (const client of clients) client.end()
-      await new Promise((resolve) => server.close(resolve))
+      const closed = new Promise((resolve) => server.close(resolve))
+      // Keep-alive connections of open browser tabs would hold the server open.
+      server.closeAllConnections()
+      await closed
     },
   }
 }

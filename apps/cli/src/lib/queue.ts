@@ -12,7 +12,7 @@
  * output; BullMQ sees its lock expire (stalled) and hands the job to another worker.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile, rm, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Job as BullJob, Worker as BullWorker, type ConnectionOptions, Queue } from 'bullmq'
 import type { ArticleResult, ArticleTask } from './build-article.js'
@@ -20,7 +20,7 @@ import { UsageError } from './errors.js'
 import { type Outcome, type PoolOptions, WorkerPool } from './pool.js'
 import { deliverProcessor, deliverQueueName } from './queue-deliver.js'
 import type { Job } from './worker.js'
-import { tempPrefix } from './write.js'
+import { sweepTemporaryFiles } from './write.js'
 
 /** The queue article builds go to. */
 export const buildQueueName = 'pressroom-build'
@@ -374,25 +374,6 @@ const staleMs = 3 * lockDurationMs
  * In a shared output folder, delete only the temporary files a killed worker left (older than three
  * lock durations): the ones being written now by live workers stay.
  */
-export async function sweepStaleTemporaryFiles(folder: string, depth = 2): Promise<number> {
-  let removed = 0
-  let entries: import('node:fs').Dirent[]
-  try {
-    entries = await readdir(folder, { withFileTypes: true })
-  } catch {
-    return 0
-  }
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name)
-    if (entry.name.startsWith(tempPrefix)) {
-      const age = Date.now() - (await stat(full).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs
-      if (age > staleMs) {
-        await rm(full, { force: true, recursive: true })
-        removed++
-      }
-    } else if (entry.isDirectory() && depth > 0) {
-      removed += await sweepStaleTemporaryFiles(full, depth - 1)
-    }
-  }
-  return removed
+export function sweepStaleTemporaryFiles(folder: string): Promise<number> {
+  return sweepTemporaryFiles(folder, { olderThanMs: staleMs })
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Prefix of temporary files: anything starting with it in the output folder is ours to delete. */
@@ -36,8 +36,15 @@ export async function removePending(): Promise<void> {
   await Promise.all([...pending].map((temp) => rm(temp, { force: true })))
 }
 
-/** Delete temporary files left by an earlier, killed run (two levels deep). */
-export async function sweepTemporaryFiles(folder: string, depth = 2): Promise<number> {
+/**
+ * Delete temporary files left by an earlier, killed run (two levels deep). With `olderThanMs`, only
+ * those older than that: in a folder shared with live workers, their files being written now stay.
+ */
+export async function sweepTemporaryFiles(
+  folder: string,
+  options: { depth?: number; olderThanMs?: number } = {},
+): Promise<number> {
+  const { depth = 2, olderThanMs } = options
   let removed = 0
   let entries: import('node:fs').Dirent[]
   try {
@@ -48,10 +55,14 @@ export async function sweepTemporaryFiles(folder: string, depth = 2): Promise<nu
   for (const entry of entries) {
     const full = path.join(folder, entry.name)
     if (entry.name.startsWith(tempPrefix)) {
+      if (olderThanMs !== undefined) {
+        const modified = (await stat(full).catch(() => undefined))?.mtimeMs ?? Date.now()
+        if (Date.now() - modified <= olderThanMs) continue
+      }
       await rm(full, { force: true, recursive: true })
       removed++
     } else if (entry.isDirectory() && depth > 0) {
-      removed += await sweepTemporaryFiles(full, depth - 1)
+      removed += await sweepTemporaryFiles(full, { depth: depth - 1, olderThanMs })
     }
   }
   return removed

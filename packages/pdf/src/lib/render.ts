@@ -348,28 +348,28 @@ function corrections(state: State): void {
 
 function disclaimer(state: State): void {
   const text = state.article.meta.disclaimer
-  if (!text) return
-  const size = state.options.fontSize * 0.75
-  state.paragraph([{ text, style: { font: 'serifItalic', size, color: colors.muted } }], {
-    spaceBefore: 6,
-    tag: 'P',
-    structOptions: { title: 'Disclaimer' },
-    align: state.direction === 'rtl' ? 'right' : 'left',
-    hyphenate: false,
-    lineBreaker: 'greedy',
-    leading: size * 1.35,
-  })
+  if (text) smallPrint(state, text, 'serifItalic', 6, 'Disclaimer')
 }
 
 /** The rights line, last, in small type (the copyright the metadata carries, visible). */
 function rights(state: State): void {
   const text = state.article.meta.rights
-  if (!text) return
+  if (text) smallPrint(state, text, 'serif', 2, 'Rights')
+}
+
+/** A paragraph of small print at the end (disclaimer, rights): unhyphenated, ragged, muted. */
+function smallPrint(
+  state: State,
+  text: string,
+  font: 'serif' | 'serifItalic',
+  spaceBefore: number,
+  title: string,
+): void {
   const size = state.options.fontSize * 0.75
-  state.paragraph([{ text, style: { font: 'serif', size, color: colors.muted } }], {
-    spaceBefore: 2,
+  state.paragraph([{ text, style: { font, size, color: colors.muted } }], {
+    spaceBefore,
     tag: 'P',
-    structOptions: { title: 'Rights' },
+    structOptions: { title },
     align: state.direction === 'rtl' ? 'right' : 'left',
     hyphenate: false,
     lineBreaker: 'greedy',

@@ -125,9 +125,12 @@ describe.skipIf(!chromium || !existsSync(ace))(
         'collection',
       ]) {
         const out = path.join(folder, `ace-${name}`)
-        await execFileAsync(ace, ['-f', '-s', '-o', out, books[name] ?? ''], {
-          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper },
+        await execFileAsync(ace, ['-f', '-o', out, books[name] ?? ''], {
+          // Ace gives Chromium 5 s to start by default: too short on a busy 2-core machine (CI failed so).
+          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, ACE_TIMEOUT_INITIAL: '90000' },
           maxBuffer: 16 * 1024 * 1024,
+        }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+          throw new Error(`${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`)
         })
         const report = JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')) as {
           'earl:result': { 'earl:outcome': string }

@@ -9,7 +9,7 @@ import type { State } from '../types.js'
  * reference; each reference gets its own id. Undefined: the text `[^label]`.
  */
 export function footnoteReference(state: State, node: FootnoteReference): ElementContent {
-  const identifier = String(node.identifier).toUpperCase()
+  const identifier = node.identifier
   const label = node.label ?? node.identifier
   if (!state.footnoteById.has(identifier)) {
     state.message(`Footnote \`${label}\` is not defined`, node, 'undefined-footnote')

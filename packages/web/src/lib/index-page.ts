@@ -1,7 +1,6 @@
-import { webLabels } from './labels.js'
+import { absoluteUrl, cleanText, escapeHtml, joinNames, labelsFor } from '@pressroom/toolkit'
 import { pageHead } from './page.js'
 import { defaultStylesheet } from './stylesheet.js'
-import { cleanText, escapeHtml, httpUrl, joinNames } from './text.js'
 import type { WebIndexEntry, WebIndexOptions } from './types.js'
 
 /** Newest first (by publication time; undated last), then by title, then by link: a stable order. */
@@ -37,15 +36,15 @@ function formatDay(date: string, language: string): string {
 export function renderWebIndex(entries: WebIndexEntry[], options: WebIndexOptions = {}): string {
   const sorted = [...entries].sort(compareWebIndexEntries)
   const language = options.language ?? sorted[0]?.language ?? 'en'
-  const labels = webLabels(language, options.labels)
+  const labels = labelsFor(language, options.labels)
   const siteName = cleanText(options.siteName)
   const title = cleanText(options.title) || siteName || labels.articles
-  const url = httpUrl(options.url)
+  const url = absoluteUrl(options.url)
   const rtl = /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(language)
   const items = sorted.map((entry) => {
     const own = entry.language !== language || entry.dir !== (rtl ? 'rtl' : 'ltr')
     const attributes = own ? ` lang="${escapeHtml(entry.language)}" dir="${entry.dir}"` : ''
-    const entryLabels = webLabels(entry.language)
+    const entryLabels = labelsFor(entry.language)
     let item = `<li${attributes}>\n<article>\n`
     if (entry.section) item += `<p class="kicker">${escapeHtml(entry.section)}</p>\n`
     item += `<h2><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a></h2>\n`

@@ -1,4 +1,11 @@
-import { absoluteUrl, cleanText, escapeHtml, joinNames, labelsFor } from '@pressroom/toolkit'
+import {
+  absoluteUrl,
+  cleanText,
+  escapeHtml,
+  formatDate,
+  joinNames,
+  labelsFor,
+} from '@pressroom/toolkit'
 import { pageHead } from './page.js'
 import { defaultStylesheet } from './stylesheet.js'
 import type { WebIndexEntry, WebIndexOptions } from './types.js'
@@ -12,20 +19,9 @@ export function compareWebIndexEntries(a: WebIndexEntry, b: WebIndexEntry): numb
   return a.href < b.href ? -1 : a.href > b.href ? 1 : 0
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatDay(date: string, language: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  let formatter = formatters.get(language)
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })
-    } catch {
-      formatter = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' })
-    }
-    formatters.set(language, formatter)
-  }
-  return formatter.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+/** The entry's calendar day as the toolkit writes dates (the index keeps only what a date needs). */
+function formatDay(published: NonNullable<WebIndexEntry['published']>, language: string): string {
+  return formatDate({ ...published, value: published.date, dateOnly: true }, language)
 }
 
 /**
@@ -53,7 +49,7 @@ export function renderWebIndex(entries: WebIndexEntry[], options: WebIndexOption
     if (entry.authors.length > 0)
       item += `<p class="byline">${escapeHtml(entryLabels.by)} ${escapeHtml(joinNames(entry.authors, entry.language))}</p>\n`
     if (entry.published)
-      item += `<p class="dateline"><time datetime="${escapeHtml(entry.published.dateTime)}">${escapeHtml(formatDay(entry.published.date, entry.language))}</time></p>\n`
+      item += `<p class="dateline"><time datetime="${escapeHtml(entry.published.dateTime)}">${escapeHtml(formatDay(entry.published, entry.language))}</time></p>\n`
     return `${item}</article>\n</li>\n`
   })
   const social =

@@ -3,7 +3,7 @@
  * type="application/ld+json">` in the article's page.
  */
 import type { Article } from '@pressroom/article'
-import { absoluteUrl, jsonForScript } from '@pressroom/toolkit'
+import { absoluteUrl, jsonForScript, machineDate } from '@pressroom/toolkit'
 import { articlePictures } from './images.js'
 import type { Report } from './shared.js'
 import { articleBase, imageUrl } from './urls.js'
@@ -97,9 +97,7 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
           correction: meta.corrections.map((correction) => ({
             '@type': 'CorrectionComment',
             text: correction.text,
-            datePublished: correction.date.dateOnly
-              ? correction.date.date
-              : correction.date.dateTime,
+            datePublished: machineDate(correction.date),
           })),
         }
       : {}),

@@ -3,7 +3,7 @@
  * validated against the official schema before it is returned.
  */
 import type { Article } from '@pressroom/article'
-import { absoluteUrl, joinNames } from '@pressroom/toolkit'
+import { absoluteUrl, joinNames, machineDate } from '@pressroom/toolkit'
 import { articlePictures, type Picture } from './images.js'
 import { bioHtml, bodyHtml, type Report, warn } from './shared.js'
 import { articleBase, imageUrl, safeRenditions } from './urls.js'
@@ -172,7 +172,7 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     if (meta.summary)
       descriptions.push({ role: 'summary', contentType: 'text/plain', value: meta.summary })
     for (const correction of meta.corrections ?? []) {
-      const date = correction.date.dateOnly ? correction.date.date : correction.date.dateTime
+      const date = machineDate(correction.date)
       descriptions.push({
         role: 'correction',
         contentType: 'text/plain',
@@ -276,10 +276,7 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     'edNote',
     meta.corrections?.length
       ? meta.corrections
-          .map(
-            (correction) =>
-              `Correction (${correction.date.dateOnly ? correction.date.date : correction.date.dateTime}): ${correction.text}`,
-          )
+          .map((correction) => `Correction (${machineDate(correction.date)}): ${correction.text}`)
           .join('\n')
       : undefined,
   )

@@ -46,10 +46,24 @@ describe('footnotes (web)', () => {
     expect(tree.xhtml).toContain('First.')
     expect(tree.xhtml).not.toContain('Second.')
     expect(tree.xhtml).not.toContain('Never.')
-    // The duplicate is the reader's decision, reported once, by the reader (`article.messages`).
+    // The reader decides and reports (once, in `article.messages`); the writer reports neither again.
     const rules = [...article.messages.map((message) => String(message.ruleId)), ...tree.rules]
     expect(rules.sort()).toEqual(['duplicate-footnote', 'unused-footnote'])
-    expect(tree.rules).not.toContain('duplicate-footnote')
+    expect(tree.rules).toEqual([])
+  })
+
+  it('uses the reader’s footnotes: a note cited only from a left-out note is left out, reported', () => {
+    const article = articleFromMarkdown('A.\n\n[^u]: Uncited, cites[^v].\n\n[^v]: Vee.')
+    expect(article.footnotes.map((footnote) => [footnote.identifier, footnote.referenced])).toEqual(
+      [
+        ['u', false],
+        ['v', true],
+      ],
+    )
+    const tree = render(article)
+    expect(tree.xhtml).not.toContain('Vee.')
+    expect(article.messages.map((message) => message.ruleId)).toEqual(['unused-footnote'])
+    expect(tree.rules).toEqual(['unused-footnote'])
   })
 })
 

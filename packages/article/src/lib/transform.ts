@@ -109,18 +109,9 @@ export function transformTree(tree: Root, context: TransformContext): ArticleFoo
     return undefined
   })
 
-  // Footnotes: decided here for every writer (first definition wins), then references to nothing.
-  const { footnotes, messages: duplicates } = resolveFootnotes(tree, file)
-  messages.push(...duplicates)
-  const definitions = new Set(footnotes.map((footnote) => footnote.identifier))
-  visit(tree, 'footnoteReference', (node) => {
-    if (!definitions.has(node.identifier))
-      warn(
-        `Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`,
-        node,
-        'undefined-footnote',
-      )
-  })
+  // Footnotes: decided here for every writer (first definition wins), each problem reported once.
+  const { footnotes, messages: footnoteMessages } = resolveFootnotes(tree, file)
+  messages.push(...footnoteMessages)
   // A reference to an undefined note is not parsed as a reference: find it in the text.
   visit(tree, 'text', (node) => {
     for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
@@ -141,14 +132,6 @@ export function transformTree(tree: Root, context: TransformContext): ArticleFoo
       )
     }
   })
-  for (const footnote of footnotes) {
-    if (!footnote.referenced)
-      warn(
-        `Footnote \`[^${footnote.identifier}]\` is defined but never referenced`,
-        footnote.definition,
-        'unused-footnote',
-      )
-  }
   return footnotes
 }
 

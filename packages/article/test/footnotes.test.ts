@@ -53,13 +53,30 @@ describe('footnotes, resolved by the reader', () => {
           label: 'A',
           children: [{ type: 'paragraph', children: [{ type: 'text', value: 'two' }] }],
         },
+        {
+          type: 'paragraph',
+          children: [{ type: 'footnoteReference', identifier: 'none', label: 'None' }],
+        },
+        {
+          type: 'footnoteDefinition',
+          identifier: 'lonely',
+          label: 'Lonely',
+          children: [],
+        },
       ],
     }
     const { footnotes, messages } = resolveFootnotes(tree, 'hand.md')
-    expect(footnotes.map((footnote) => mdastToString(footnote.definition))).toEqual(['one'])
+    expect(footnotes.map((footnote) => mdastToString(footnote.definition))).toEqual(['one', ''])
     expect(footnotes[0].label).toBe('A')
     expect(messages.map((message) => [message.ruleId, message.file])).toEqual([
       ['duplicate-footnote', 'hand.md'],
+      ['undefined-footnote', 'hand.md'],
+      ['unused-footnote', 'hand.md'],
+    ])
+    expect(messages.map((message) => message.reason)).toEqual([
+      'Duplicate footnote definition `[^A]`; only the first is used',
+      'Footnote `[^None]` is referenced but never defined',
+      'Footnote `[^Lonely]` is defined but never referenced',
     ])
   })
 })

@@ -12,9 +12,8 @@ import {
   machineDate,
   resolveUrl,
 } from '@pressroom/toolkit'
-import type { WebLabels } from './labels.js'
 import { defaultStylesheet } from './stylesheet.js'
-import type { WebIndexEntry, WebPageOptions } from './types.js'
+import type { WebIndexEntry, WebLabels, WebPageOptions } from './types.js'
 
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/
 

@@ -1,3 +1,5 @@
+/** `@pressroom/toolkit`'s `jsonForScript`, under this package's old name. */
+export { jsonForScript as safeJsonForScript } from '@pressroom/toolkit'
 export {
   compareJsonFeedEntries,
   type JsonFeed,
@@ -12,7 +14,6 @@ export {
 export {
   type JsonLdOptions,
   type NewsArticleJsonLd,
-  safeJsonForScript,
   toJsonLd,
   toJsonLdScript,
 } from './lib/json-ld.js'

@@ -243,7 +243,7 @@ export async function parseArticle(
   }
 
   const language = meta?.language ?? config.language ?? 'en'
-  transformTree(tree, { file, messages, language })
+  const footnotes = transformTree(tree, { file, messages, language })
   // The article's own URL: its canonical URL, or where Pressroom publishes it (its id under `base_url`).
   const articleUrl =
     meta?.canonicalUrl ??
@@ -292,6 +292,7 @@ export async function parseArticle(
       id: finalMeta.id,
       dir: directionOf(language),
     },
+    footnotes,
     images,
     sourceHash,
     messages: sortMessages(messages),
@@ -371,6 +372,7 @@ function emptyArticle(
       id: meta.id,
       dir: directionOf(meta.language),
     },
+    footnotes: [],
     images: [],
     sourceHash,
     messages,

@@ -3,7 +3,8 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFileMessage } from 'vfile-message'
-import type { Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
+import type { ArticleFootnote, Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
+import { resolveFootnotes } from './footnotes.js'
 import { canonicalLanguage, directionOf } from './language.js'
 import { createMessage } from './messages.js'
 import { parseMarkdownSync } from './processor.js'
@@ -29,9 +30,10 @@ interface TransformContext {
 /**
  * Turn the parsed tree into Pressroom's canonical body: directives become
  * `pullquote`/`aside`/`figure`/`span` nodes, images with a caption become
- * figures, control characters are removed, and every problem is reported.
+ * figures, control characters are removed, footnotes are resolved (the first
+ * definition of an identifier wins), and every problem is reported.
  */
-export function transformTree(tree: Root, context: TransformContext): void {
+export function transformTree(tree: Root, context: TransformContext): ArticleFootnote[] {
   const { file, messages } = context
   const warn = (reason: string, place: RootContent | Root | undefined, ruleId: string) =>
     messages.push(createMessage(file, reason, { place, ruleId }))
@@ -107,33 +109,9 @@ export function transformTree(tree: Root, context: TransformContext): void {
     return undefined
   })
 
-  // Footnotes: duplicates and references to nothing.
-  const definitions = new Map<string, RootContent>()
-  const referenced = new Set<string>()
-  visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition') {
-      const id = node.identifier
-      if (definitions.has(id)) {
-        warn(
-          `Duplicate footnote definition \`[^${node.label ?? id}]\`; only the first is used`,
-          node,
-          'duplicate-footnote',
-        )
-      } else {
-        definitions.set(id, node)
-      }
-    } else if (node.type === 'footnoteReference') {
-      referenced.add(node.identifier)
-    }
-  })
-  visit(tree, 'footnoteReference', (node) => {
-    if (!definitions.has(node.identifier))
-      warn(
-        `Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`,
-        node,
-        'undefined-footnote',
-      )
-  })
+  // Footnotes: decided here for every writer (first definition wins), each problem reported once.
+  const { footnotes, messages: footnoteMessages } = resolveFootnotes(tree, file)
+  messages.push(...footnoteMessages)
   // A reference to an undefined note is not parsed as a reference: find it in the text.
   visit(tree, 'text', (node) => {
     for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
@@ -154,10 +132,7 @@ export function transformTree(tree: Root, context: TransformContext): void {
       )
     }
   })
-  for (const [id, node] of definitions) {
-    if (!referenced.has(id))
-      warn(`Footnote \`[^${id}]\` is defined but never referenced`, node, 'unused-footnote')
-  }
+  return footnotes
 }
 
 /** A paragraph holding only an image with a title is a figure (title = caption). */

@@ -1,13 +1,16 @@
 import { type Article, articleMessage, directionOf } from '@pressroom/article'
+import { labelsFor, labelTable } from '@pressroom/toolkit'
 import type { Element, ElementContent, Properties } from 'hast'
-import type { Definition, FootnoteDefinition, Parents } from 'mdast'
+import type { Definition, Parents } from 'mdast'
 import type { Node } from 'unist'
 import { defaultHandlers } from './handlers/index.js'
-import { labelsFor } from './labels.js'
-import type { Handlers, ResolvedOptions, State, XhtmlOptions } from './types.js'
+import type { Handlers, Labels, ResolvedOptions, State, XhtmlOptions } from './types.js'
 
 /** Where messages come from (`source` of every `VFileMessage`). */
 export const messageSource = 'pressroom-html'
+
+/** The UI strings by primary language subtag: the toolkit's one table. */
+export const defaultLabels: Readonly<Record<string, Labels>> = labelTable
 
 /** Set up the walk over one article. */
 export function createState(article: Article, options: XhtmlOptions = {}): State {
@@ -38,7 +41,10 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     uniqueId,
     inLanguage,
     definitionById: new Map<string, Definition>(),
-    footnoteById: new Map<string, FootnoteDefinition>(),
+    // The reader decided which definition each footnote has (the first); nothing is collected here.
+    footnoteById: new Map(
+      article.footnotes.map((footnote) => [footnote.identifier, footnote.definition]),
+    ),
     footnoteOrder: [],
     footnoteReferences: new Map(),
     footnoteIds: new Map(),
@@ -119,23 +125,21 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
   }
 }
 
-/** Definitions and footnote definitions, first one wins (as in CommonMark). */
+/** Link and image reference definitions, first one wins (as in CommonMark). */
 function collectDefinitions(state: State, tree: Node): void {
   visit(tree)
   function visit(node: Node): void {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      const definition = node as Definition | FootnoteDefinition
-      const map: Map<string, Definition | FootnoteDefinition> =
-        node.type === 'definition' ? state.definitionById : state.footnoteById
+    if (node.type === 'definition') {
+      const definition = node as Definition
       const id = String(definition.identifier).toUpperCase()
-      if (map.has(id)) {
+      if (state.definitionById.has(id)) {
         state.message(
-          `Duplicate ${node.type === 'definition' ? 'definition' : 'footnote'} \`${definition.label ?? definition.identifier}\`: the first one is used`,
+          `Duplicate definition \`${definition.label ?? definition.identifier}\`: the first one is used`,
           node,
-          node.type === 'definition' ? 'duplicate-definition' : 'duplicate-footnote',
+          'duplicate-definition',
         )
       } else {
-        map.set(id, definition)
+        state.definitionById.set(id, definition)
       }
     }
     const children = (node as Partial<Parents>).children

@@ -3,6 +3,7 @@
  * and which document each partner gets for an article.
  */
 import type { Article } from '@pressroom/article'
+import { resolveUrl, absoluteUrl as safeUrl } from '@pressroom/toolkit'
 import { type JsonFeed, toJsonFeed } from './json-feed.js'
 import { type NewsArticleJsonLd, toJsonLd } from './json-ld.js'
 import {
@@ -15,7 +16,6 @@ import {
   toNinjs,
 } from './ninjs.js'
 import { epochMs, type Report } from './shared.js'
-import { resolveUrl, safeUrl } from './urls.js'
 import { type NinjsVersion, SchemaValidationError } from './validate.js'
 
 export type PartnerFormat = 'ninjs' | 'jsonfeed' | 'jsonld'

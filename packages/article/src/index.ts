@@ -1,6 +1,7 @@
 export type { PublicationConfig } from './lib/config.js'
 export { configFileNames, loadConfig, parseConfig } from './lib/config.js'
 export { parseDate } from './lib/dates.js'
+export { resolveDefinitions } from './lib/definitions.js'
 export { countWords, plainTextOf } from './lib/derived.js'
 export { resolveFootnotes } from './lib/footnotes.js'
 export { sniffImage } from './lib/images.js'

@@ -7,6 +7,7 @@
  */
 import type {
   BlockContent,
+  Definition,
   DefinitionContent,
   FootnoteDefinition,
   Image,
@@ -259,6 +260,20 @@ export interface ArticleFootnote {
   referenced: boolean
 }
 
+/**
+ * A link or image reference definition as the reader resolved it: one per identifier, the first
+ * in the source (a later one is reported, `duplicate-definition`, and ignored); its `url` is
+ * already resolved (site-relative links made absolute).
+ */
+export interface ArticleDefinition {
+  /** The normalised identifier that `linkReference.identifier` and `imageReference.identifier` use. */
+  identifier: string
+  /** The label as written. */
+  label: string
+  /** The definition used: the node in `tree`. */
+  definition: Definition
+}
+
 export interface Article {
   /** Path of the source file as given, if any. */
   path?: string
@@ -273,6 +288,11 @@ export interface Article {
    * wins. Writers look references up here and never collect definitions themselves.
    */
   footnotes: ArticleFootnote[]
+  /**
+   * Link and image reference definitions, first of each identifier winning. Writers look
+   * `linkReference`/`imageReference` nodes up here and never collect definitions themselves.
+   */
+  definitions: ArticleDefinition[]
   /** Every image the article refers to, hero first, in document order, one entry per distinct `src`. */
   images: ArticleImage[]
   /** SHA-256 of the source bytes (for caches). */

@@ -115,3 +115,25 @@ describe('plain text', () => {
     expect(charCount).toBe([...plainText].length)
   })
 })
+
+describe('link definitions, resolved by the reader', () => {
+  it('carries one definition per identifier, the first, resolved, reporting each later one once', async () => {
+    const article = await parseArticle(
+      '---\ntitle: T\ncanonical_url: https://example.com/news/t\n---\nSee [the report][r] and [this][R].\n\n> [r]: /reports/one "One"\n\n[r]: https://example.com/two\n',
+      { path: 'd.md' },
+    )
+    expect(
+      article.definitions.map((entry) => [
+        entry.identifier,
+        entry.definition.url,
+        entry.definition.title,
+      ]),
+    ).toEqual([['r', 'https://example.com/reports/one', 'One']])
+    const duplicates = article.messages.filter(
+      (message) => message.ruleId === 'duplicate-definition',
+    )
+    expect(duplicates.map((message) => [message.line, message.reason])).toEqual([
+      [9, 'Duplicate definition `[r]`: only the first is used'],
+    ])
+  })
+})

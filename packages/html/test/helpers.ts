@@ -1,4 +1,10 @@
-import { type Article, type ArticleImage, parseArticle, resolveFootnotes } from '@pressroom/article'
+import {
+  type Article,
+  type ArticleImage,
+  parseArticle,
+  resolveDefinitions,
+  resolveFootnotes,
+} from '@pressroom/article'
 import type { Root } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
@@ -41,6 +47,8 @@ export function articleFromTree(tree: Root, options: BuildOptions = {}): Article
   const language = options.language ?? 'en'
   const path = options.path ?? 'test.md'
   const { footnotes, messages } = resolveFootnotes(tree, path)
+  const resolved = resolveDefinitions(tree, path)
+  messages.push(...resolved.messages)
   return {
     path,
     meta: {
@@ -63,6 +71,7 @@ export function articleFromTree(tree: Root, options: BuildOptions = {}): Article
       dir: /^(ar|he|fa|ur)\b/.test(language) ? 'rtl' : 'ltr',
     },
     footnotes,
+    definitions: resolved.definitions,
     images: options.images ?? [],
     sourceHash: '0'.repeat(64),
     messages,

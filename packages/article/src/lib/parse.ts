@@ -8,6 +8,7 @@ import type { Point, Position } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 import type { Article, ArticleMeta } from '../types.js'
 import type { PublicationConfig } from './config.js'
+import { resolveDefinitions } from './definitions.js'
 import { countWords, deriveSummary, plainTextOf } from './derived.js'
 import { FieldReader } from './fields.js'
 import {
@@ -249,6 +250,8 @@ export async function parseArticle(
     meta?.canonicalUrl ??
     (config.baseUrl && meta ? new URL(`articles/${meta.slug}`, config.baseUrl).href : undefined)
   resolveLinks(tree, { file, messages, ...(articleUrl ? { articleUrl } : {}) })
+  const resolved = resolveDefinitions(tree, file)
+  messages.push(...resolved.messages)
 
   const plainText = plainTextOf(tree)
   const hasBody = tree.children.some(
@@ -293,6 +296,7 @@ export async function parseArticle(
       dir: directionOf(language),
     },
     footnotes,
+    definitions: resolved.definitions,
     images,
     sourceHash,
     messages: sortMessages(messages),
@@ -373,6 +377,7 @@ function emptyArticle(
       dir: directionOf(meta.language),
     },
     footnotes: [],
+    definitions: [],
     images: [],
     sourceHash,
     messages,

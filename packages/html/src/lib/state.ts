@@ -40,7 +40,13 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     message,
     uniqueId,
     inLanguage,
-    definitionById: new Map<string, Definition>(),
+    // Link and image definitions as the reader resolved them (the first of each identifier).
+    definitionById: new Map<string, Definition>(
+      (article.definitions ?? []).map((entry) => [
+        String(entry.identifier).toUpperCase(),
+        entry.definition,
+      ]),
+    ),
     // The reader decided which definition each footnote has (the first); nothing is collected here.
     footnoteById: new Map(
       article.footnotes.map((footnote) => [footnote.identifier, footnote.definition]),
@@ -53,7 +59,6 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     images,
   }
 
-  collectDefinitions(state, article.tree)
   return state
 
   function one(node: Node, parent: Parents | undefined): ElementContent[] {
@@ -122,28 +127,6 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     } finally {
       state.language = before
     }
-  }
-}
-
-/** Link and image reference definitions, first one wins (as in CommonMark). */
-function collectDefinitions(state: State, tree: Node): void {
-  visit(tree)
-  function visit(node: Node): void {
-    if (node.type === 'definition') {
-      const definition = node as Definition
-      const id = String(definition.identifier).toUpperCase()
-      if (state.definitionById.has(id)) {
-        state.message(
-          `Duplicate definition \`${definition.label ?? definition.identifier}\`: the first one is used`,
-          node,
-          'duplicate-definition',
-        )
-      } else {
-        state.definitionById.set(id, definition)
-      }
-    }
-    const children = (node as Partial<Parents>).children
-    if (Array.isArray(children)) for (const child of children) visit(child)
   }
 }
 

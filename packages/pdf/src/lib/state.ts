@@ -128,7 +128,7 @@ export class State {
       lineBreaker: options.lineBreaker,
     }
     this.tagging = new Tagging(doc)
-    this.definitions = definitionsOf(article.tree)
+    this.definitions = definitionsOf(article)
     this.notes = new Footnotes(this, this.definitions.footnotes)
   }
 

@@ -1,6 +1,6 @@
+export { hastToXhtml } from './lib/document.js'
 export { escapeXml } from './lib/escape.js'
 export { defaultHandlers } from './lib/handlers/index.js'
-export { hastToXhtml } from './lib/document.js'
 export { phrasingToHast, phrasingToXhtml, toXhtml } from './lib/index.js'
 export { defaultLabels } from './lib/labels.js'
 export type {

@@ -6,7 +6,14 @@
  */
 import type { Article, ArticleDate, Author } from '@pressroom/article'
 import { phrasingToHast } from '@pressroom/html'
-import { absoluteUrl, cleanText, formatDate, joinNames, machineDate } from '@pressroom/toolkit'
+import {
+  absoluteUrl,
+  cleanText,
+  formatDate,
+  joinNames,
+  machineDate,
+  safeUrl,
+} from '@pressroom/toolkit'
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { lines } from './page.js'
@@ -169,7 +176,10 @@ export function chapterSection(
 function authorLinks(state: State, article: Article, author: Author): Element | undefined {
   const items: Element[] = []
   for (const link of author.links) {
-    const href = absoluteUrl(link.href, { people: true })
+    // Absolute (a book has no base to resolve against), then percent-encoded where
+    // needed (`tel:+44 20 …` is not a valid URL with its spaces: RSC-020).
+    const absolute = absoluteUrl(link.href, { people: true })
+    const href = absolute === undefined ? undefined : safeUrl(absolute)
     if (!href) {
       warn(
         state,

@@ -20,7 +20,7 @@ const loaded = new Map<FontKey, fontkit.Font>()
 function font(key: FontKey): fontkit.Font {
   let parsed = loaded.get(key)
   if (!parsed) {
-    parsed = fontkit.create(fontBytes(key) as Buffer)
+    parsed = fontkit.create(fontBytes(key))
     loaded.set(key, parsed)
   }
   return parsed

@@ -13,7 +13,7 @@ import {
   dirOf,
   headline,
   heroImage,
-  LANGUAGE_TAG,
+  isLanguageTag,
   labelsOf,
   languageOf,
   type State,
@@ -27,7 +27,7 @@ import {
  */
 function collectionLanguage(state: State, articles: readonly Article[]): string {
   const requested = cleanText(state.options.language)
-  if (requested && LANGUAGE_TAG.test(requested)) return requested
+  if (isLanguageTag(requested)) return requested
   const counts = new Map<string, number>()
   for (const article of articles) {
     const language = languageOf(article, state)

@@ -4,7 +4,7 @@
  * the text from `@pressroom/html`.
  */
 import type { Article, ArticleImage } from '@pressroom/article'
-import { articleMessage } from '@pressroom/article'
+import { articleMessage, canonicalLanguage } from '@pressroom/article'
 import { toXhtml, type XhtmlResult } from '@pressroom/html'
 import { cleanText, labelsFor } from '@pressroom/toolkit'
 import { type CoverText, canComposePicture } from './cover.js'
@@ -13,7 +13,11 @@ import type { ManifestItem } from './opf.js'
 import type { EpubLabels, EpubOptions } from './types.js'
 
 export const SOURCE = 'pressroom-epub'
-export const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/
+
+/** A BCP 47 tag, by the reader's rule (`canonicalLanguage` of `@pressroom/article`). */
+export function isLanguageTag(value: string | undefined): value is string {
+  return Boolean(value) && canonicalLanguage(value as string) !== undefined
+}
 
 /** A content document of the book, in spine order. */
 export interface BookDocument {
@@ -83,7 +87,7 @@ export function labelsOf(state: State, language: string): EpubLabels {
 /** The article's language for `xml:lang`, or `und` (reported) when it is not a BCP 47 tag. */
 export function languageOf(article: Article, state: State): string {
   const language = article.meta.language
-  if (language && LANGUAGE_TAG.test(language)) return language
+  if (isLanguageTag(language)) return language
   warn(
     state,
     article,

@@ -6,7 +6,7 @@
 import type { Article, ArticleImage } from '@pressroom/article'
 import { articleMessage, canonicalLanguage } from '@pressroom/article'
 import { toXhtml, type XhtmlResult } from '@pressroom/html'
-import { cleanText, labelsFor } from '@pressroom/toolkit'
+import { cleanText, labelsFor, messageKey } from '@pressroom/toolkit'
 import { type CoverText, canComposePicture } from './cover.js'
 import { ImageRegistry, whyNotEmbedded } from './images.js'
 import type { ManifestItem } from './opf.js'
@@ -57,7 +57,7 @@ export function createState(options: EpubOptions): State {
   }
 }
 
-/** Report a problem once per article, rule and reason. */
+/** Report a problem once (the toolkit's identity of a message: file, place, rule, reason). */
 export function warn(
   state: State,
   article: Article,
@@ -67,16 +67,15 @@ export function warn(
 ): void {
   const report = state.options.report
   if (!report) return
-  const key = `${article.path ?? ''}\u0000${ruleId}\u0000${reason}`
+  const message = articleMessage(article, reason, {
+    ruleId,
+    source: SOURCE,
+    place: place as Parameters<typeof articleMessage>[2]['place'],
+  })
+  const key = messageKey(message)
   if (state.reported.has(key)) return
   state.reported.add(key)
-  report(
-    articleMessage(article, reason, {
-      ruleId,
-      source: SOURCE,
-      place: place as Parameters<typeof articleMessage>[2]['place'],
-    }),
-  )
+  report(message)
 }
 
 /** The UI strings for a language: the shared table with the caller's overrides on top. */

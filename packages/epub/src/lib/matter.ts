@@ -10,6 +10,7 @@ import {
   absoluteUrl,
   cleanText,
   formatDate,
+  formatDateTime,
   joinNames,
   machineDate,
   safeUrl,
@@ -21,8 +22,12 @@ import { authorNames, headline, type State, warn } from './state.js'
 import type { EpubLabels } from './types.js'
 
 /** `<time>` with the machine-readable value and the date as the language reads it. */
-function time(date: ArticleDate, datetime: string, language: string): Element {
-  return h('time', { dateTime: datetime }, formatDate(date, language))
+function time(date: ArticleDate, datetime: string, language: string, withTime = false): Element {
+  return h(
+    'time',
+    { dateTime: datetime },
+    withTime ? formatDateTime(date, language) : formatDate(date, language),
+  )
 }
 
 /** `Published <time>` · `Updated <time>` (the update only when it is another day). */
@@ -207,7 +212,7 @@ function correctionsNotice(
     h('p', { className: 'correction' }, [
       h('strong', labels.correction),
       ' (',
-      time(correction.date, machineDate(correction.date), language),
+      time(correction.date, machineDate(correction.date), language, true),
       `): ${cleanText(correction.text)}`,
     ]),
   )

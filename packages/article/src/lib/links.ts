@@ -121,7 +121,10 @@ export function resolveLinks(tree: Root, context: LinkContext): void {
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined
     if (node.type === 'linkReference' && shared.has(node.identifier)) {
-      const target = shared.get(node.identifier) as { url: string; title: string | null | undefined }
+      const target = shared.get(node.identifier) as {
+        url: string
+        title: string | null | undefined
+      }
       const link: Link = {
         type: 'link',
         url: target.url,

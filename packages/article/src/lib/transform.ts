@@ -1,3 +1,4 @@
+import { removeControlCharacters } from '@pressroom/toolkit'
 import type { Image, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { toString as mdastToString } from 'mdast-util-to-string'
@@ -11,10 +12,6 @@ import { parseMarkdownSync } from './processor.js'
 import { convertRawHtml, type RawHtmlContext } from './raw-html.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
-
-/** Characters XML 1.0 forbids, and C1 controls: never let them through. */
-export const controlCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export const knownDirectives = {
   containerDirective: ['pullquote', 'aside', 'figure'],
@@ -42,10 +39,9 @@ export function transformTree(tree: Root, context: TransformContext): ArticleFoo
   visit(tree, (node) => {
     let found = false
     const clean = (value: string) => {
-      controlCharacters.lastIndex = 0
-      if (!controlCharacters.test(value)) return value
-      found = true
-      return value.replace(controlCharacters, '')
+      const cleaned = removeControlCharacters(value)
+      if (cleaned !== value) found = true
+      return cleaned
     }
     const record = node as unknown as Record<string, unknown>
     for (const key of ['value', 'alt', 'title', 'url'] as const) {

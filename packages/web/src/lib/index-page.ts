@@ -21,7 +21,7 @@ export function compareWebIndexEntries(a: WebIndexEntry, b: WebIndexEntry): numb
 
 /** The entry's calendar day as the toolkit writes dates (the index keeps only what a date needs). */
 function formatDay(published: NonNullable<WebIndexEntry['published']>, language: string): string {
-  return formatDate({ ...published, value: published.date, dateOnly: true }, language)
+  return formatDate({ ...published, dateOnly: true }, language)
 }
 
 /**

@@ -103,7 +103,8 @@ export class WorkerPool {
     if (this.closed) return
     for (const slot of this.slots) {
       if (this.queue.length === 0) return
-      if (slot.ready && !slot.pending) this.assign(slot, this.queue.shift() as Pending)
+      if (slot.ready && !slot.pending && !slot.ending)
+        this.assign(slot, this.queue.shift() as Pending)
     }
     // Start workers for what is still waiting (they take jobs once ready).
     const starting = [...this.slots].filter((slot) => !slot.ready).length
@@ -147,7 +148,10 @@ export class WorkerPool {
         for (const waiting of this.queue.splice(0))
           waiting.resolve({ ok: false, reason: 'crashed', message })
       }
-      if (pending && !slot.ending) {
+      if (pending && slot.ending && !this.closed) {
+        // Never expected (an ending worker takes no job), but a job must never be lost: run it again.
+        this.queue.unshift(pending)
+      } else if (pending && !slot.ending) {
         // A real crash: retry once in a new worker, then report it with its reason.
         if (pending.attempts < 2 && !this.closed) this.queue.unshift(pending)
         else
@@ -172,14 +176,18 @@ export class WorkerPool {
     // compiled): it gets twice the limit, so that the limit measures the article's own work.
     const limit = slot.taken++ === 0 ? 2 * this.options.timeoutMs : this.options.timeoutMs
     slot.timer = setTimeout(() => {
+      // The worker is being terminated: out of the pool at once, so that no job is given to it
+      // before its `exit` arrives (that job would be lost with it), and a replacement can start.
       slot.ending = true
       slot.pending = undefined
+      this.slots.delete(slot)
       pending.resolve({
         ok: false,
         reason: 'timeout',
         message: `took longer than the time limit of ${seconds(this.options.timeoutMs)} (--timeout); stopped`,
       })
       void slot.worker.terminate()
+      this.pump()
     }, limit)
     slot.worker.postMessage(pending.job)
   }

@@ -127,6 +127,10 @@ const knownDefects: Record<string, string> = {
     "derived.plainText leaves out an aside's title (`:::aside[Title]`), which every other format prints",
   'XHTML: no message of its own':
     'toXhtml reports the duplicate footnote definition again (html/state.ts collects definitions itself); the reader has already reported it',
+  'web page: metadata':
+    'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
+  'EPUB: metadata': 'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
+  'PDF: metadata': 'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
   'JSON-LD articleBody: text':
     'toJsonLd writes no articleBody: the body text is in no JSON-LD the CLI writes',
 }
@@ -281,5 +285,36 @@ describe('cross-format: the same notes, figures, links and text in every format'
       }),
     )
     expect(captions).toEqual(want.figures)
+  })
+
+  // What the frontmatter says a reader sees around the body: every whole-document format prints it.
+  const metadata = () => {
+    const { meta } = article
+    return [
+      meta.kicker,
+      meta.title,
+      meta.subtitle,
+      ...meta.authors.flatMap((author) => [author.name, author.bio?.text]),
+      meta.image?.caption,
+      meta.image?.credit,
+      ...(meta.corrections ?? []).map((correction) => correction.text),
+      meta.disclaimer,
+      meta.rights,
+    ].filter((text): text is string => Boolean(text))
+  }
+  check('web page: metadata', async () => {
+    const page = fromHtmlOutput(read(`${name}/index.html`).toString('utf8'))
+    expect(missingText(metadata(), page.text)).toEqual([])
+  })
+  check('EPUB: metadata', async () => {
+    const book = await unzip(read(`${name}/${name}.epub`))
+    const documents = book.names.filter((file) => file.endsWith('.xhtml'))
+    const texts = await Promise.all(
+      documents.map(async (file) => fromHtmlOutput(await book.text(file)).text),
+    )
+    expect(missingText(metadata(), texts.join('\n'))).toEqual([])
+  })
+  check('PDF: metadata', async () => {
+    expect(missingText(metadata(), pdfText(pdf(), false))).toEqual([])
   })
 })

@@ -15,6 +15,8 @@ export interface Expected {
   figures: Array<{ caption: string; credit?: string }>
   /** Link targets in the body: absolute URLs, `mailto:`, and in-page `#id`. */
   links: string[]
+  /** Headings as `h2 Text` (`##` is h2: the reader's depth), in order. */
+  headings: string[]
   /** The body text as runs a reader sees unbroken: split at blocks and at note references. */
   text: string[]
   /** The same for a plain-text body (no pull quotes: they repeat the text; see derived.plainText). */
@@ -49,7 +51,12 @@ export function expected(article: Article): Expected {
     const caption = node.children[1] ? mdastToString(node.children[1]) : ''
     figures.push(node.credit ? { caption, credit: node.credit } : { caption })
   })
+  const headings: string[] = []
+  visit(tree, 'heading', (node) => {
+    headings.push(`h${node.depth} ${mdastToString(node)}`)
+  })
   return {
+    headings,
     footnotes: order.map((id) => definitions.get(id) ?? ''),
     figures,
     links,

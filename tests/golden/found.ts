@@ -10,6 +10,8 @@ export interface Found {
   footnotes: string[]
   figures: string[]
   links: string[]
+  /** Headings as `h2 Text`, in order (a notes section's own heading left out). */
+  headings: string[]
   /** All the text, note reference numbers left out. */
   text: string
 }
@@ -86,8 +88,18 @@ export function fromHtmlOutput(
     const prefix = options.idPrefix ? `#${options.idPrefix}-` : undefined
     return prefix && href.startsWith(prefix) ? `#${href.slice(prefix.length)}` : href
   })
+  const endnotes = new Set(
+    elements(tree, (element) => element.properties.role === 'doc-endnotes').flatMap((section) =>
+      elements(section, () => true),
+    ),
+  )
+  const headings = elements(
+    tree,
+    (element) => /^h[1-6]$/.test(element.tagName) && !endnotes.has(element),
+  ).map((element) => `${element.tagName} ${squash(textOf(element))}`)
   return {
     footnotes: notes.map((note) => squash(textOf(note))),
+    headings,
     figures,
     links,
     text: textOf(tree),

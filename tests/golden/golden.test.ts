@@ -127,6 +127,8 @@ const knownDefects: Record<string, string> = {
     "derived.plainText leaves out an aside's title (`:::aside[Title]`), which every other format prints",
   'XHTML: no message of its own':
     'toXhtml reports the duplicate footnote definition again (html/state.ts collects definitions itself); the reader has already reported it',
+  'PDF: heading levels':
+    'the PDF tags a heading one level deeper than the reader and every other format (`##` is H3, so the body skips H2 under the title H1: pdf/handlers/heading.ts)',
   'web page: metadata':
     'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
   'EPUB: metadata': 'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
@@ -202,7 +204,13 @@ describe('cross-format: the same notes, figures, links and text in every format'
       (body: { role: string; contentType: string }) =>
         body.role === 'main' && body.contentType === contentType,
     )?.value ?? ''
-  const plain = (text: string): Found => ({ footnotes: [], figures: [], links: [], text })
+  const plain = (text: string): Found => ({
+    footnotes: [],
+    figures: [],
+    links: [],
+    headings: [],
+    text,
+  })
 
   const check = (label: string, test: () => Promise<void>) =>
     (knownDefects[label] ? it.fails : it)(
@@ -231,6 +239,11 @@ describe('cross-format: the same notes, figures, links and text in every format'
         [figure.caption, figure.credit].filter(Boolean).join(' '),
       )
       expect((await rendering.found()).figures).toEqual(captions)
+    })
+    check(`${rendering.name}: headings`, async () => {
+      const headings = (await rendering.found()).headings
+      if (rendering.scope === 'body') expect(headings).toEqual(want.headings)
+      else expect(headings).toEqual(expect.arrayContaining(want.headings))
     })
     check(`${rendering.name}: links`, async () => {
       const links = (await rendering.found()).links
@@ -267,6 +280,16 @@ describe('cross-format: the same notes, figures, links and text in every format'
   check('PDF: figure captions and credits', async () => {
     const parts = want.figures.flatMap((figure) => [figure.caption, figure.credit ?? ''])
     expect(missingText(parts.filter(Boolean), pdfText(pdf(), false))).toEqual([])
+  })
+  check('PDF: heading levels', async () => {
+    // The structure tree's headings in the body: after the title's H1, before the matter (Sect).
+    const lines = pdfStructureTree(pdf()).split('\n')
+    const title = lines.findIndex((line) => /^\s*H1$/.test(line))
+    const matter = lines.findIndex((line) => /^\s*Sect\b/.test(line))
+    const levels = lines
+      .slice(title + 1, matter === -1 ? undefined : matter)
+      .flatMap((line) => /^\s*H([1-6])$/.exec(line)?.[1] ?? [])
+    expect(levels).toEqual(want.headings.map((heading) => heading.slice(1, 2)))
   })
   check('PDF: links', async () => {
     expect(pdfLinks(pdf())).toEqual(expect.arrayContaining(want.links))

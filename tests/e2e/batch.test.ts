@@ -6,10 +6,10 @@
 // the pool, the queue and the time limit are the same for every format.
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, temp } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain ES module without types (shared with scripts/bench.mjs)
 import { makeCorpus } from '../../scripts/corpus.mjs'
-import { pressroom, temp } from '../helpers.js'
 
 describe('a 2,000-article run (the benchmark corpus)', () => {
   it('builds every article but the 3 intended broken ones', () => {

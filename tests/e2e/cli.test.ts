@@ -1,7 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, root, temp } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { fixtures, pressroom, root, temp } from '../helpers.js'
+
+const fixtures = path.join(root, 'tests/fixtures')
 
 const articles = readdirSync(path.join(root, 'content')).filter(
   (name) => name.endsWith('.md') && name !== 'README.md',

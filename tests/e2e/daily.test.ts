@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { bin, pressroom, root, temp } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { bin, pressroom, root, temp } from '../helpers.js'
 
 const content = path.join(root, 'content')
 

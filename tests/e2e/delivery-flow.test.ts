@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { temp } from '@pressroom/test-helpers'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PartnerServer } from '../../packages/delivery/test/partner-server.js'
-import { temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 
 let wire: PartnerServer

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { bin, type Run, root } from '../helpers.js'
+import { bin, type Run, root } from '@pressroom/test-helpers'
 
 /**
  * Run the built CLI without blocking the event loop (the partner servers of

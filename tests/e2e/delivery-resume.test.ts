@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { temp } from '@pressroom/test-helpers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PartnerServer } from '../../packages/delivery/test/partner-server.js'
-import { temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 
 const names = ['alpha', 'beta', 'gamma'] as const

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { root, temp } from '@pressroom/test-helpers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Sshd } from '../../packages/delivery/test/sshd.js'
-import { root, temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 
 let sshd: Sshd

@@ -1,9 +1,9 @@
 /** `draft: true`: skipped by build and publish (said once in the summary), still checked by `check`. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, temp } from '@pressroom/test-helpers'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { pressroom, temp } from '../helpers.js'
 
 const files = (folder: string) =>
   existsSync(folder) ? readdirSync(folder, { recursive: true }).map(String).sort() : []

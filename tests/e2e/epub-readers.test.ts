@@ -8,9 +8,9 @@ import { execFile } from 'node:child_process'
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { pressroom, root, temp } from '@pressroom/test-helpers'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { pressroom, root, temp } from '../helpers.js'
 
 const run = promisify(execFile)
 let out: string

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { loadConfig, readArticle } from '@pressroom/article'
 import { validateJsonFeed, validateNinjs } from '@pressroom/syndication'
+import { pressroom, root, temp, tool } from '@pressroom/test-helpers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { pressroom, root, temp, tool } from '../helpers.js'
 
 const slugs = ['pakistan-restores-deterrence', 'seawater-to-tap-water', 'al-marjan-electric-buses']
 let out: string

@@ -17,8 +17,8 @@ import {
 } from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
+import { root, tool } from '@pressroom/test-helpers'
 import { afterAll, describe, expect, it } from 'vitest'
-import { root, tool } from '../helpers.js'
 
 const workspaces = [
   'packages/article',

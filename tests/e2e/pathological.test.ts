@@ -4,8 +4,8 @@
 // Markdown parser super-linear are refused up front by the reader's guard (rule `too-complex`).
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, temp } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { pressroom, temp } from '../helpers.js'
 import { pathologicalArticles } from '../pathological.js'
 
 type Message = { ruleId?: string; reason: string; fatal: boolean; line?: number }

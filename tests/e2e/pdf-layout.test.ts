@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, temp, tool } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { pressroom, temp, tool } from '../helpers.js'
 
 const article = `---
 title: Layout from the publication file

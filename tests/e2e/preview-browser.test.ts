@@ -10,10 +10,10 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import path from 'node:path'
+import { bin, pressroom, root, temp } from '@pressroom/test-helpers'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, chromium, launchChromium } from '../browser.js'
-import { bin, pressroom, root, temp } from '../helpers.js'
 
 const slug = 'pakistan-restores-deterrence'
 const partners = ['feed-reader', 'headline-ticker', 'legacy-portal', 'search-page', 'wire-desk']

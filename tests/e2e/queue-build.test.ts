@@ -4,10 +4,10 @@
 // format (the fault tests build PDFs too, and check them with qpdf).
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, root, temp } from '@pressroom/test-helpers'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain ES module without types (shared with scripts/bench.mjs)
 import { makeCorpus } from '../../scripts/corpus.mjs'
-import { pressroom, root, temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 import {
   outputFiles,

@@ -3,9 +3,9 @@
 // Each document reaches each partner exactly once, whichever worker sends it.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, temp } from '@pressroom/test-helpers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PartnerServer } from '../../packages/delivery/test/partner-server.js'
-import { pressroom, temp } from '../helpers.js'
 import { pressroomAsync } from './delivery-helpers.js'
 import {
   type Redis,

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { bin, root, temp } from '../helpers.js'
+import { bin, root, temp } from '@pressroom/test-helpers'
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

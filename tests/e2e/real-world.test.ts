@@ -9,10 +9,12 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pressroom, root, temp, tool } from '@pressroom/test-helpers'
 import type { Nodes } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fixtures, pressroom, temp, tool } from '../helpers.js'
+
+const fixtures = path.join(root, 'tests/fixtures')
 
 const conventions = [
   'jekyll-kramdown',

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { bin, pressroom, root, temp, tool } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { bin, pressroom, root, temp, tool } from '../helpers.js'
 
 function corpus(count: number): string {
   const folder = temp('pressroom-corpus-')

@@ -8,11 +8,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
+import { pressroom, temp } from '@pressroom/test-helpers'
 import { HtmlValidate } from 'html-validate'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations, chromium, launchChromium } from '../browser.js'
-import { pressroom, temp } from '../helpers.js'
 
 const slugs = ['pakistan-restores-deterrence', 'seawater-to-tap-water', 'al-marjan-electric-buses']
 /** Built before its embargo: its page is held out of the public output (`.held/`). */

@@ -1,6 +1,13 @@
+import {
+  contentArticle,
+  contentNames,
+  epubcheckTs,
+  findAll,
+  parseXml,
+  unzip,
+} from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { contentArticle, contentNames, epubcheckTs, findAll, parseXml, unzip } from './helpers.js'
 
 async function allArticles() {
   return Promise.all(contentNames.map((name) => contentArticle(name)))

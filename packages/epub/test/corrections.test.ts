@@ -1,9 +1,9 @@
 /** Corrections (frontmatter `corrections:`) are printed as a dated notice at the end of the article. */
 import path from 'node:path'
 import { loadConfig, parseArticle } from '@pressroom/article'
+import { contentDir, epubcheckTs, unzip } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { contentDir, epubcheckTs, unzip } from './helpers.js'
 
 const corrected = (language: string) => `---
 title: The harbour wakes before dawn

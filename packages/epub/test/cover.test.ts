@@ -1,8 +1,15 @@
+import {
+  contentArticle,
+  contentNames,
+  epubcheckTs,
+  findAll,
+  parseXml,
+  unzip,
+} from '@pressroom/test-helpers'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
 import { coverSvg, wrapText } from '../src/lib/cover.js'
-import { contentArticle, contentNames, epubcheckTs, findAll, parseXml, unzip } from './helpers.js'
 
 async function cover(bytes: Uint8Array) {
   const book = await unzip(bytes)

@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { contentArticle, contentNames, unzip } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { contentArticle, contentNames, execFileAsync, packageDir, unzip } from './helpers.js'
+
+const execFileAsync = promisify(execFile)
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
 /** Render the seed, the explainer and a collection in a fresh process with this TZ; print their SHA-256s. */
 const script = `

@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url'
+import { readArticle } from '@pressroom/article'
+import { contentArticle, epubcheckTs, findAll, parseXml, unzip } from '@pressroom/test-helpers'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import type { EpubMessage } from '../src/index.js'
 import { renderEpub } from '../src/index.js'
-import { contentArticle, epubcheckTs, findAll, hostileArticle, parseXml, unzip } from './helpers.js'
+
+/** The hostile fixture (raw HTML, scripts, control characters, duplicate headings, remote/missing/SVG images). */
+const hostileArticle = () =>
+  readArticle(fileURLToPath(new URL('./fixtures/hostile/hostile.md', import.meta.url)))
 
 type AnyNode = { type: string; value?: string; children?: AnyNode[] }
 

@@ -1,6 +1,6 @@
+import { contentArticle, findAll, parseXml, unzip, type XmlElement } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { contentArticle, findAll, parseXml, unzip, type XmlElement } from './helpers.js'
 
 const DC = 'http://purl.org/dc/elements/1.1/'
 

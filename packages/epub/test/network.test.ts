@@ -2,10 +2,16 @@ import dns from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { readArticle } from '@pressroom/article'
+import { epubcheckTs, unzip } from '@pressroom/test-helpers'
 import { EPub } from 'epub-gen-memory'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { epubcheckTs, hostileArticle, unzip } from './helpers.js'
+
+/** The hostile fixture (raw HTML, scripts, control characters, duplicate headings, remote/missing/SVG images). */
+const hostileArticle = () =>
+  readArticle(fileURLToPath(new URL('./fixtures/hostile/hostile.md', import.meta.url)))
 
 const calls: string[] = []
 

@@ -1,6 +1,6 @@
+import { contentArticle, epubcheckTs, findAll, parseXml, unzip } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import { contentArticle, epubcheckTs, findAll, parseXml, unzip } from './helpers.js'
 
 describe('right-to-left articles', () => {
   it('set dir, xml:lang/lang and page-progression-direction from the language', async () => {

@@ -1,10 +1,10 @@
 /** What the EPUB takes from the shared toolkit: labels (with overrides) and the URL policy. */
 import path from 'node:path'
 import { loadConfig, parseArticle } from '@pressroom/article'
+import { contentDir, epubcheckTs, unzip } from '@pressroom/test-helpers'
 import { labelsFor } from '@pressroom/toolkit'
 import { describe, expect, it } from 'vitest'
 import { type EpubMessage, renderEpub } from '../src/index.js'
-import { contentDir, epubcheckTs, unzip } from './helpers.js'
 
 const source = (language: string) => `---
 title: Der Hafen erwacht vor der Morgendämmerung

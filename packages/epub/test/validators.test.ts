@@ -1,17 +1,20 @@
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { readArticle } from '@pressroom/article'
+import { contentArticle, contentNames, javaEpubcheck } from '@pressroom/test-helpers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
-import {
-  contentArticle,
-  contentNames,
-  execFileAsync,
-  hostileArticle,
-  javaEpubcheck,
-  packageDir,
-} from './helpers.js'
+
+const execFileAsync = promisify(execFile)
+/** The hostile fixture (raw HTML, scripts, control characters, duplicate headings, remote/missing/SVG images). */
+const hostileArticle = () =>
+  readArticle(fileURLToPath(new URL('./fixtures/hostile/hostile.md', import.meta.url)))
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * The real validators, end to end: EPUBCheck 4.2.6 (Java) with usage notes, and

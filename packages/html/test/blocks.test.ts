@@ -1,5 +1,8 @@
+import { articleFromTree, xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { md } from './helpers.js'
+import { toXhtml } from '../src/index.js'
+
+const { md, render } = xhtmlHarness(toXhtml)
 
 describe('paragraph, emphasis, strong, delete, inline code, break, thematic break', () => {
   it('writes the elements, self-closing only void ones', () => {
@@ -96,8 +99,6 @@ describe('link, linkReference, definition', () => {
   })
 
   it('writes undefined references (hand-built trees) as text, reported', async () => {
-    const { render } = await import('./helpers.js')
-    const { articleFromTree } = await import('./helpers.js')
     const result = render(
       articleFromTree({
         type: 'root',
@@ -153,7 +154,6 @@ describe('html', () => {
 
 describe('unknown', () => {
   it('reports the node and keeps its content', async () => {
-    const { articleFromTree, render } = await import('./helpers.js')
     const tree = {
       type: 'root',
       children: [
@@ -167,7 +167,6 @@ describe('unknown', () => {
   })
 
   it('lets callers add handlers', async () => {
-    const { articleFromTree, render } = await import('./helpers.js')
     const tree = { type: 'root', children: [{ type: 'mystery' }] }
     const { xhtml, rules } = render(articleFromTree(tree as any), {
       handlers: {

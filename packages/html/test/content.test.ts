@@ -1,8 +1,11 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { readArticle } from '@pressroom/article'
+import { xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { render } from './helpers.js'
+import { toXhtml } from '../src/index.js'
+
+const { render } = xhtmlHarness(toXhtml)
 
 const contentDir = path.resolve(import.meta.dirname, '../../../content')
 const files = readdirSync(contentDir).filter((name) => name.endsWith('.md'))

@@ -1,5 +1,8 @@
+import { articleFromMarkdown, xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { articleFromMarkdown, md, render } from './helpers.js'
+import { toXhtml } from '../src/index.js'
+
+const { md, render } = xhtmlHarness(toXhtml)
 
 const source =
   'One[^b] two[^a] three[^b].\n\n[^a]: Note A.\n[^b]: Note B, see[^c].\n[^c]: Note C.\n'

@@ -1,6 +1,8 @@
+import { xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { toXhtml } from '../src/index.js'
-import { md } from './helpers.js'
+
+const { md } = xhtmlHarness(toXhtml)
 
 describe('heading', () => {
   it('writes ids slugged from the text, unique in the fragment', () => {

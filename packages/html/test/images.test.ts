@@ -1,5 +1,8 @@
+import { okImage, xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { md, okImage } from './helpers.js'
+import { toXhtml } from '../src/index.js'
+
+const { md } = xhtmlHarness(toXhtml)
 
 describe('image and imageReference', () => {
   it('writes inline images from article.images with imageSrc', () => {

@@ -1,7 +1,9 @@
+import { articleFromTree, okImage, parsed, xhtmlHarness } from '@pressroom/test-helpers'
 import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
-import { phrasingToXhtml } from '../src/index.js'
-import { articleFromTree, okImage, parsed, render } from './helpers.js'
+import { phrasingToXhtml, toXhtml } from '../src/index.js'
+
+const { render } = xhtmlHarness(toXhtml)
 
 const text = (value: string) => ({ type: 'text' as const, value })
 const paragraph = (value: string) => ({ type: 'paragraph' as const, children: [text(value)] })

@@ -1,6 +1,9 @@
+import { articleFromMarkdown, okImage, wellFormed, xhtmlHarness } from '@pressroom/test-helpers'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { articleFromMarkdown, okImage, render, wellFormed } from './helpers.js'
+import { toXhtml } from '../src/index.js'
+
+const { render } = xhtmlHarness(toXhtml)
 
 const pieces = fc.constantFrom(
   '<',

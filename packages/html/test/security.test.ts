@@ -1,6 +1,8 @@
+import { articleFromMarkdown, okImage, wellFormed, xhtmlHarness } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
-import { escapeXml } from '../src/index.js'
-import { articleFromMarkdown, md, okImage, render, wellFormed } from './helpers.js'
+import { escapeXml, toXhtml } from '../src/index.js'
+
+const { md, render } = xhtmlHarness(toXhtml)
 
 const hostile = [
   '# Title',

@@ -2,47 +2,50 @@
  * What the EPUB keeps, the PDF keeps too: strikethrough, reference-style links and images, and
  * footnotes cited anywhere (list items, headings, captions, quotes, table cells).
  */
+
+import { contentMarkdown, normalise, output, toFile } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
-import { fromMarkdown, normalise, run, toFile } from './helpers.js'
 
 /** The PDF with its streams uncompressed (qpdf), as text. */
 const qdf = (file: string) => {
   const out = `${file}.qdf.pdf`
-  run('qpdf', ['--qdf', '--object-streams=disable', file, out])
-  return run('cat', [out])
+  output('qpdf', ['--qdf', '--object-streams=disable', file, out])
+  return output('cat', [out])
 }
 
 describe('constructs kept', { timeout: 60_000 }, () => {
   it('strikes through deleted text with a drawn rule', async () => {
     const struck = toFile(
       await renderPdf(
-        await fromMarkdown('---\ntitle: S\n---\n\nThe fare is ~~two dollars~~ free.\n'),
+        await contentMarkdown('---\ntitle: S\n---\n\nThe fare is ~~two dollars~~ free.\n'),
       ),
     )
     const plain = toFile(
-      await renderPdf(await fromMarkdown('---\ntitle: S\n---\n\nThe fare is two dollars free.\n')),
+      await renderPdf(
+        await contentMarkdown('---\ntitle: S\n---\n\nThe fare is two dollars free.\n'),
+      ),
     )
     const rules = (text: string) => (text.match(/ m [\d.]+ [\d.]+ l S/g) ?? []).length
     // One rule per struck piece: "two", the space, "dollars" (or its syllables).
     expect(rules(qdf(struck)) - rules(qdf(plain))).toBeGreaterThanOrEqual(3)
-    expect(normalise(run('pdftotext', [struck, '-']))).toContain('The fare is two dollars free.')
+    expect(normalise(output('pdftotext', [struck, '-']))).toContain('The fare is two dollars free.')
   })
 
   it('links reference-style links to their definition, and draws reference-style images', async () => {
     const file = toFile(
       await renderPdf(
-        await fromMarkdown(
+        await contentMarkdown(
           '---\ntitle: R\n---\n\nSee [the tariff notice][tariff] and [an undefined one][nope].\n\n![Chart of costs][chart]\n\n[tariff]: https://example.org/tariff "Tariff"\n[chart]: images/desalination-energy.png "Energy per cubic metre"\n',
         ),
       ),
     )
     const text = qdf(file)
     expect(text).toContain('/URI (https://example.org/tariff)')
-    expect(normalise(run('pdftotext', [file, '-']))).toContain(
+    expect(normalise(output('pdftotext', [file, '-']))).toContain(
       'See the tariff notice and [an undefined one][nope].',
     )
-    const struct = run('pdfinfo', ['-struct', file])
+    const struct = output('pdfinfo', ['-struct', file])
     expect(struct).toMatch(/^\s*Link\b/m)
     expect(struct).toMatch(/^\s*Figure\b/m)
     expect(text).toMatch(/\/Alt \(Chart of costs\)/)
@@ -51,7 +54,7 @@ describe('constructs kept', { timeout: 60_000 }, () => {
   it('prints footnotes cited in list items, headings, captions, quotes and table cells', async () => {
     const file = toFile(
       await renderPdf(
-        await fromMarkdown(
+        await contentMarkdown(
           [
             '---\ntitle: Notes everywhere\n---\n',
             '## A heading[^h]\n',
@@ -64,17 +67,17 @@ describe('constructs kept', { timeout: 60_000 }, () => {
         ),
       ),
     )
-    const text = normalise(run('pdftotext', [file, '-']))
+    const text = normalise(output('pdftotext', [file, '-']))
     for (const note of ['heading', 'list', 'quote', 'cell'])
       expect(text, note).toContain(`Note on the ${note}.`)
     expect(
-      (run('pdfinfo', ['-struct', file]).match(/^\s*Note\b/gm) ?? []).length,
+      (output('pdfinfo', ['-struct', file]).match(/^\s*Note\b/gm) ?? []).length,
     ).toBeGreaterThanOrEqual(4)
   })
 
   it('lets a caller override an inline handler, like a block one', async () => {
     const file = toFile(
-      await renderPdf(await fromMarkdown('---\ntitle: I\n---\n\nRun `make` now.\n'), {
+      await renderPdf(await contentMarkdown('---\ntitle: I\n---\n\nRun `make` now.\n'), {
         inlineHandlers: {
           inlineCode: (_state, node: { value: string }, style) => [
             { text: `«${node.value}»`, style },
@@ -82,6 +85,8 @@ describe('constructs kept', { timeout: 60_000 }, () => {
         },
       }),
     )
-    expect(normalise(run('pdftotext', ['-enc', 'UTF-8', file, '-']))).toContain('Run «make» now.')
+    expect(normalise(output('pdftotext', ['-enc', 'UTF-8', file, '-']))).toContain(
+      'Run «make» now.',
+    )
   })
 })

@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+import { contentArticle, contentDir, contentPath, toFile } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
 import { resolveOptions } from '../src/lib/options.js'
-import { arabicPath, contentDir, load, seedPath, toFile } from './helpers.js'
 import { charsPerLine, emptiness, textLines, wordsOutside } from './layout.js'
 
 const articles = readdirSync(contentDir)
@@ -16,12 +16,12 @@ const articles = readdirSync(contentDir)
 
 describe('the measure', { timeout: 60_000 }, () => {
   it.each([
-    ['two-column', seedPath],
-    ['one-column', seedPath],
+    ['two-column', contentPath('pakistan-restores-deterrence')],
+    ['one-column', contentPath('pakistan-restores-deterrence')],
     ['two-column', path.join(contentDir, 'seawater-to-tap-water.md')],
     ['one-column', path.join(contentDir, 'seawater-to-tap-water.md')],
   ] as const)('%s: 60-70 characters a line of English body text (%s)', async (layout, file) => {
-    const pdf = toFile(await renderPdf(await load(file), { layout }))
+    const pdf = toFile(await renderPdf(await contentArticle(file), { layout }))
     const { measure, full } = charsPerLine(textLines(pdf).lines)
     expect(full).toBeGreaterThan(15)
     expect(measure).toBeGreaterThanOrEqual(60)
@@ -31,7 +31,9 @@ describe('the measure', { timeout: 60_000 }, () => {
   it.each(['two-column', 'one-column'] as const)(
     '%s: a matching measure for Arabic (60-72 characters)',
     async (layout) => {
-      const pdf = toFile(await renderPdf(await load(arabicPath), { layout }))
+      const pdf = toFile(
+        await renderPdf(await contentArticle('al-marjan-electric-buses'), { layout }),
+      )
       const { measure, full } = charsPerLine(textLines(pdf).lines)
       expect(full).toBeGreaterThan(8)
       expect(measure).toBeGreaterThanOrEqual(60)
@@ -41,7 +43,7 @@ describe('the measure', { timeout: 60_000 }, () => {
 
   it('was 94 characters on the old single 467 pt column (the test can tell)', async () => {
     const pdf = toFile(
-      await renderPdf(await load(seedPath), {
+      await renderPdf(await contentArticle('pakistan-restores-deterrence'), {
         layout: 'one-column',
         fontSize: 10.5,
         margins: { left: 64, right: 64 },
@@ -52,7 +54,7 @@ describe('the measure', { timeout: 60_000 }, () => {
 })
 
 describe.each(articles)('pages of %s', { timeout: 60_000 }, async (name) => {
-  const article = await load(path.join(contentDir, name))
+  const article = await contentArticle(path.join(contentDir, name))
   it.each(['two-column', 'one-column'] as const)(
     '%s: no column but on the last page is more than 25% empty; no word outside the margins',
     async (layout) => {
@@ -78,7 +80,7 @@ describe.each(articles)('pages of %s', { timeout: 60_000 }, async (name) => {
 
 describe('the last page', { timeout: 60_000 }, () => {
   it('balances its two columns (a short article does not fill one column and leave the other empty)', async () => {
-    const article = await load(path.join(contentDir, 'halvard-council-vote-embargoed.md'))
+    const article = await contentArticle(path.join(contentDir, 'halvard-council-vote-embargoed.md'))
     const { pages, lines } = textLines(toFile(await renderPdf(article)))
     expect(pages).toHaveLength(1)
     const middle = pages[0].width / 2

@@ -2,14 +2,15 @@
  * In-page links: `[text](#id)` is a GoTo action to a named destination placed at the heading with
  * that id (the reader's ids: `{#id}` where written, GitHub's slug otherwise), read back with qpdf.
  */
+
+import { contentMarkdown, output, toFile } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
-import { fromMarkdown, run, toFile } from './helpers.js'
 
 type Objects = Record<string, { value?: Record<string, unknown> }>
 
 function objects(file: string): Objects {
-  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
+  const json = JSON.parse(output('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
     qpdf: [unknown, Objects]
   }
   return json.qpdf[1]
@@ -21,7 +22,7 @@ function deref(all: Objects, value: unknown): unknown {
 }
 
 describe('in-page links', { timeout: 60_000 }, async () => {
-  const article = await fromMarkdown(
+  const article = await contentMarkdown(
     [
       '---',
       'title: Links inside',
@@ -53,7 +54,7 @@ describe('in-page links', { timeout: 60_000 }, async () => {
   const pageRefs = pages['/Kids'] as string[]
 
   it('passes qpdf --check', () => {
-    expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors')
+    expect(output('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors')
   })
 
   it('names a destination at each heading, on the page the heading is on', () => {

@@ -2,9 +2,10 @@
  * The keep rules (src/lib/keep.ts), each provoked: a filler of growing length pushes the construct
  * across the foot of a column, and every position is checked on the PDF's own text positions.
  */
+
+import { contentMarkdown, output, toFile } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
-import { fromMarkdown, run, toFile } from './helpers.js'
 import { emptiness, type TextLine, textLines } from './layout.js'
 
 const front = '---\ntitle: Keep rules\nlanguage: en\n---\n\n'
@@ -15,7 +16,7 @@ const words = (n: number, tag: string) =>
 
 /** The lines of each column in reading order, columns in reading order (two-column, left to right). */
 async function columnsOf(markdown: string): Promise<{ columns: TextLine[][]; file: string }> {
-  const file = toFile(await renderPdf(await fromMarkdown(front + markdown)))
+  const file = toFile(await renderPdf(await contentMarkdown(front + markdown)))
   const { pages, lines } = textLines(file)
   const columns: TextLine[][] = []
   pages.forEach((page, p) => {
@@ -105,7 +106,7 @@ describe('keep rules, provoked at the foot of a column', { timeout: 120_000 }, (
     const rows = Array.from({ length: 80 }, (_, i) => `| Row ${i} | ${i * 7} |`).join('\n')
     for (const n of [460, 500, 530]) {
       const markdown = `${words(n, '1')}\n\n\`\`\`\n${code}\n\`\`\`\n\n${words(n, '2')}\n\n| Name | Count |\n| --- | --: |\n${rows}\n\nAfter.\n`
-      const file = toFile(await renderPdf(await fromMarkdown(front + markdown)))
+      const file = toFile(await renderPdf(await contentMarkdown(front + markdown)))
       const { pages, lines } = textLines(file)
       const empty = emptiness(pages, lines, {
         top: 62,
@@ -125,7 +126,7 @@ describe('keep rules, provoked at the foot of a column', { timeout: 120_000 }, (
   it('code keeps its indentation and runs of spaces', async () => {
     const file = toFile(
       await renderPdf(
-        await fromMarkdown(
+        await contentMarkdown(
           `${front}Code:\n\n\`\`\`\nflat = 1\n    deep = 2\nwide    gap\n\`\`\`\n`,
         ),
       ),
@@ -141,13 +142,13 @@ describe('keep rules, provoked at the foot of a column', { timeout: 120_000 }, (
   it('a footnote cited only in a table cell reaches the foot of its column', async () => {
     const file = toFile(
       await renderPdf(
-        await fromMarkdown(
+        await contentMarkdown(
           `${front}Intro.\n\n| Item | Cost |\n| --- | --: |\n| Membranes[^m] | $0.10 |\n\n[^m]: Replaced every five years Notetext.\n`,
         ),
       ),
     )
-    const text = run('pdftotext', [file, '-'])
+    const text = output('pdftotext', [file, '-'])
     expect(text).toContain('Replaced every five years Notetext.')
-    expect(run('pdfinfo', ['-struct', file])).toMatch(/^\s*Note\b/m)
+    expect(output('pdfinfo', ['-struct', file])).toMatch(/^\s*Note\b/m)
   })
 })

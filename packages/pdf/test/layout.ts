@@ -3,7 +3,7 @@
  * words with their boxes, characters per full line, how empty each column is, words outside the
  * margins. The idea of ../shared/tools/pdf_pages.py, per column.
  */
-import { run } from './helpers.js'
+import { output } from '@pressroom/test-helpers'
 
 export interface Box {
   xMin: number
@@ -36,7 +36,7 @@ function decode(text: string): string {
 
 /** Every line of text with its words, page by page. */
 export function textLines(file: string): { pages: PageBox[]; lines: TextLine[] } {
-  const xml = run('pdftotext', ['-bbox-layout', file, '-'])
+  const xml = output('pdftotext', ['-bbox-layout', file, '-'])
   const pages: PageBox[] = []
   const lines: TextLine[] = []
   const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g

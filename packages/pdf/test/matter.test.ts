@@ -3,14 +3,27 @@
  * updated dates, hero with caption and credit, bio, disclaimer, rights) and the embargo notice.
  */
 import path from 'node:path'
+import {
+  contentArticle,
+  contentDir,
+  contentMarkdown,
+  contentPath,
+  normalise,
+  output,
+  toFile,
+} from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
 import { creditText } from '../src/lib/handlers/figure.js'
-import { contentDir, fromMarkdown, load, normalise, run, seedPath, toFile } from './helpers.js'
 
 const text = async (file: string, options = {}) =>
   normalise(
-    run('pdftotext', ['-enc', 'UTF-8', toFile(await renderPdf(await load(file), options)), '-']),
+    output('pdftotext', [
+      '-enc',
+      'UTF-8',
+      toFile(await renderPdf(await contentArticle(file), options)),
+      '-',
+    ]),
   )
 
 describe('front and back matter', { timeout: 60_000 }, () => {
@@ -31,7 +44,7 @@ describe('front and back matter', { timeout: 60_000 }, () => {
   })
 
   it('prints the bio without repeating the name, the disclaimer and the rights line', async () => {
-    const out = await text(seedPath)
+    const out = await text(contentPath('pakistan-restores-deterrence'))
     expect(out).toContain('Umar Karim is a doctoral researcher')
     expect(out).not.toContain('Umar Karim Umar Karim')
     expect(out).toMatch(/Views expressed by writers in this section are their own/)
@@ -54,10 +67,10 @@ corrections:
 The night shift has unloaded 1,200 containers.
 `
     const en = normalise(
-      run('pdftotext', [
+      output('pdftotext', [
         '-enc',
         'UTF-8',
-        toFile(await renderPdf(await fromMarkdown(corrected('en')))),
+        toFile(await renderPdf(await contentMarkdown(corrected('en')))),
         '-',
       ]),
     )
@@ -73,10 +86,10 @@ The night shift has unloaded 1,200 containers.
     expect(en.indexOf('Correction (March 2')).toBeGreaterThan(en.indexOf('1,200 containers'))
     expect(en.indexOf('Correction (March 2')).toBeLessThan(en.indexOf('© Pressroom Sample Desk'))
     const fr = normalise(
-      run('pdftotext', [
+      output('pdftotext', [
         '-enc',
         'UTF-8',
-        toFile(await renderPdf(await fromMarkdown(corrected('fr')))),
+        toFile(await renderPdf(await contentMarkdown(corrected('fr')))),
         '-',
       ]),
     )
@@ -103,14 +116,14 @@ The night shift has unloaded 1,200 containers.
   })
 
   it('tags the notices and matter as paragraphs, running heads and folios as artifacts', async () => {
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       `---\ntitle: Long\nsection: City\nrights: © Desk\n---\n\n${'Some words in a row. '.repeat(900)}\n`,
     )
     const file = toFile(await renderPdf(article))
-    const tagged = run('pdfinfo', ['-struct-text', file])
+    const tagged = output('pdfinfo', ['-struct-text', file])
     expect(tagged).toContain('© Desk')
     // The folio ("Page 2 of N") and the running head are on the page, not in the structure.
-    expect(run('pdftotext', ['-f', '2', '-l', '2', file, '-'])).toMatch(/Page 2 of \d/)
+    expect(output('pdftotext', ['-f', '2', '-l', '2', file, '-'])).toMatch(/Page 2 of \d/)
     expect(tagged).not.toMatch(/Page 2 of/)
     expect(tagged).not.toMatch(/Pressroom Sample Desk · City/)
   })

@@ -4,9 +4,14 @@
  * a table cell printed; labels, names, dates and the URL policy from @pressroom/toolkit.
  */
 import { readFileSync } from 'node:fs'
+import {
+  contentMarkdown as fromMarkdown,
+  normalise,
+  output as run,
+  toFile,
+} from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
-import { fromMarkdown, normalise, run, toFile } from './helpers.js'
 
 const text = (file: string) => normalise(run('pdftotext', ['-enc', 'UTF-8', file, '-']))
 const struct = (file: string) => run('pdfinfo', ['-struct', file])

@@ -1,29 +1,27 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import {
+  contentArticle,
+  contentMarkdown,
+  contentPath,
+  normalise,
+  output,
+  toFile,
+} from '@pressroom/test-helpers'
 import type { Paragraph } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
 import { renderPdf, type TypesetStats } from '../src/index.js'
-import {
-  arabicPath,
-  explainerPath,
-  fromMarkdown,
-  load,
-  normalise,
-  run,
-  seedPath,
-  toFile,
-} from './helpers.js'
 
 describe('renderPdf on the seed', async () => {
-  const article = await load(seedPath)
+  const article = await contentArticle('pakistan-restores-deterrence')
   const bytes = await renderPdf(article)
   const file = toFile(bytes)
 
   it('embeds every font', () => {
-    const rows = run('pdffonts', [file]).trim().split('\n').slice(2)
+    const rows = output('pdffonts', [file]).trim().split('\n').slice(2)
     expect(rows.length).toBeGreaterThan(1)
     for (const row of rows) {
       const cols = row.trim().split(/\s+/)
@@ -34,7 +32,7 @@ describe('renderPdf on the seed', async () => {
   it('prints every paragraph in reading order with real spaces and hyphenated words joined', () => {
     // The body area only (62-782 pt): running header and footer cropped away.
     const text = normalise(
-      run('pdftotext', [
+      output('pdftotext', [
         '-enc',
         'UTF-8',
         '-x',
@@ -61,7 +59,7 @@ describe('renderPdf on the seed', async () => {
   })
 
   it('is tagged, titled, authored, A4', () => {
-    const info = run('pdfinfo', [file])
+    const info = output('pdfinfo', [file])
     expect(info).toMatch(/Tagged:\s+yes/)
     expect(info).toContain(`Title:           ${article.meta.title}`)
     expect(info).toMatch(/Author:\s+Umar Karim/)
@@ -70,7 +68,7 @@ describe('renderPdf on the seed', async () => {
   })
 
   it('passes qpdf --check', () => {
-    const out = run('qpdf', ['--check', file])
+    const out = output('qpdf', ['--check', file])
     expect(out).toContain('No syntax or stream encoding errors found')
     expect(out).not.toMatch(/EXIT [1-9]/)
   })
@@ -83,10 +81,10 @@ describe('renderPdf on the seed', async () => {
 })
 
 describe('structure tree', async () => {
-  const article = await load(explainerPath)
+  const article = await contentArticle('seawater-to-tap-water')
   const bytes = await renderPdf(article)
   const file = toFile(bytes)
-  const struct = run('pdfinfo', ['-struct', file])
+  const struct = output('pdfinfo', ['-struct', file])
   it.each([
     'H1',
     'H2',
@@ -115,7 +113,7 @@ describe('structure tree', async () => {
 
 describe('metadata', () => {
   it('writes well-formed XMP that agrees with Info for a title with & and <', async () => {
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       '---\ntitle: "Salt & water <sea> \\"quoted\\""\nauthors: [{name: "A & B"}]\npublished: 2024-06-12\nlanguage: en\n---\n\nBody text.\n',
     )
     const bytes = await renderPdf(article, { pdfa: true })
@@ -142,55 +140,59 @@ describe('metadata', () => {
     expect(title.trim()).toBe('Salt & water <sea> “quoted”')
     expect(xmp).toContain('<xmp:ModifyDate>2024-06-11T21:00:00Z</xmp:ModifyDate>')
     expect(xmp).toContain('pdfaid:part')
-    const info = run('pdfinfo', [toFile(bytes)])
+    const info = output('pdfinfo', [toFile(bytes)])
     expect(info).toContain('Title:           Salt & water <sea> “quoted”')
     expect(info).toMatch(/PDF version:\s+1\.7/)
   })
 
   it('sets Letter pages on request', async () => {
-    const article = await fromMarkdown('---\ntitle: Letter\nlanguage: en\n---\n\nBody.\n')
-    const info = run('pdfinfo', [toFile(await renderPdf(article, { pageSize: 'Letter' }))])
+    const article = await contentMarkdown('---\ntitle: Letter\nlanguage: en\n---\n\nBody.\n')
+    const info = output('pdfinfo', [toFile(await renderPdf(article, { pageSize: 'Letter' }))])
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
   })
 })
 
 describe('reproducible', () => {
   it('gives byte-identical output for identical input, also under another TZ in another process', async () => {
-    const article = await load(seedPath)
+    const article = await contentArticle('pakistan-restores-deterrence')
     const a = await renderPdf(article)
-    const b = await renderPdf(await load(seedPath))
+    const b = await renderPdf(await contentArticle('pakistan-restores-deterrence', { fresh: true }))
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0)
     const hash = createHash('sha256').update(a).digest('hex')
     const script = fileURLToPath(new URL('./fixtures/hash.mjs', import.meta.url))
-    const other = execFileSync(process.execPath, [script, seedPath], {
-      encoding: 'utf8',
-      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'ar_EG.UTF-8' },
-    }).trim()
+    const other = execFileSync(
+      process.execPath,
+      [script, contentPath('pakistan-restores-deterrence')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'ar_EG.UTF-8' },
+      },
+    ).trim()
     expect(other).toBe(hash)
   }, 120_000)
 })
 
 describe('right-to-left article', async () => {
-  const article = await load(arabicPath)
+  const article = await contentArticle('al-marjan-electric-buses')
   const messages: string[] = []
   const bytes = await renderPdf(article, { report: (m) => messages.push(String(m.reason)) })
   const file = toFile(bytes)
   it('prints its Arabic words', () => {
-    const text = run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    const text = output('pdftotext', ['-enc', 'UTF-8', file, '-'])
     const words = article.meta.title.split(/\s+/).filter((w) => /\p{Script=Arabic}{3,}/u.test(w))
     expect(words.length).toBeGreaterThan(2)
     for (const word of words)
       expect(text.replace(/[\u00AD]/g, ''), word).toContain(word.replace(/[؟:،]/g, ''))
   })
   it('embeds the Arabic face and reports no missing glyph', () => {
-    expect(run('pdffonts', [file])).toContain('NotoNaskhArabic')
+    expect(output('pdffonts', [file])).toContain('NotoNaskhArabic')
     expect(messages.filter((m) => m.includes('glyph'))).toEqual([])
   })
 })
 
 describe('line breaking', () => {
   it('Knuth-Plass is no looser than greedy on the seed, and never three hyphens in a row', async () => {
-    const article = await load(seedPath)
+    const article = await contentArticle('pakistan-restores-deterrence')
     let kp: TypesetStats | undefined
     let greedy: TypesetStats | undefined
     await renderPdf(article, {
@@ -212,7 +214,7 @@ describe('line breaking', () => {
 
 describe('reports', () => {
   it('reports unknown nodes and still prints their text; prints the text the reader kept of raw HTML', async () => {
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       '---\ntitle: Odd\nlanguage: en\n---\n\nFirst.\n\n<div>raw html block</div>\n\nLast.\n',
     )
     article.tree.children.splice(1, 0, {
@@ -220,7 +222,7 @@ describe('reports', () => {
       children: [{ type: 'text', value: 'Strange words here' }],
     } as never)
     const messages: string[] = []
-    const text = run('pdftotext', [
+    const text = output('pdftotext', [
       toFile(
         await renderPdf(article, { report: (m) => messages.push(`${m.ruleId}: ${m.reason}`) }),
       ),
@@ -233,12 +235,12 @@ describe('reports', () => {
   })
 
   it('prints a visible placeholder with the alt text for an image it cannot show', async () => {
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       '---\ntitle: Pic\nlanguage: en\n---\n\n![A harbour at dawn](missing.png "Caption here")\n',
     )
     const messages: string[] = []
     const text = normalise(
-      run('pdftotext', [
+      output('pdftotext', [
         toFile(await renderPdf(article, { report: (m) => messages.push(String(m.reason)) })),
         '-',
       ]),
@@ -251,11 +253,11 @@ describe('reports', () => {
 
 describe('hard line breaks', () => {
   it('end a line where the text says, without stretching it, inside a justified paragraph', async () => {
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       '---\ntitle: Address\n---\n\nThe letter was addressed to the water board, at its offices by the old harbour, and it read:\n\nPort Halvard Water Board  \nKestrel Point 12\\\nPort Halvard\n',
     )
     const file = toFile(await renderPdf(article))
-    const lines = run('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'])
+    const lines = output('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'])
       .split('\n')
       .map((line) => line.trim().replace(/\s+/g, ' '))
     const at = lines.indexOf('Port Halvard Water Board')
@@ -274,17 +276,25 @@ describe('long tables', () => {
       { length: 200 },
       (_, i) => `| Row ${i + 1} | ${i * 3} | value ${i} |`,
     ).join('\n')
-    const article = await fromMarkdown(
+    const article = await contentMarkdown(
       `---\ntitle: Long table\n---\n\nIntro.\n\n| Station | Riders | Note |\n| :-- | --: | --- |\n${rows}\n\nAfter.\n`,
     )
     const file = toFile(await renderPdf(article))
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1])
+    const pages = Number(/Pages:\s+(\d+)/.exec(output('pdfinfo', [file]))?.[1])
     expect(pages).toBeGreaterThan(2)
     for (let page = 2; page <= pages; page++) {
-      const text = run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'])
+      const text = output('pdftotext', [
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-layout',
+        file,
+        '-',
+      ])
       expect(text, `page ${page}`).toMatch(/Station\s+Riders\s+Note/)
     }
-    const struct = run('pdfinfo', ['-struct', file])
+    const struct = output('pdfinfo', ['-struct', file])
     expect(struct.match(/\bTH\b/g)).toHaveLength(3)
     expect(struct.match(/\bTD\b/g)).toHaveLength(600)
   })

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { contentArticle, contentMarkdown, output, toFile } from '@pressroom/test-helpers'
 import type { Table } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
 import { resolveOptions } from '../src/lib/options.js'
-import { arabicPath, fromMarkdown, load, run, toFile } from './helpers.js'
 import { textLines, wordsOutside } from './layout.js'
 
 const mixedPath = fileURLToPath(
@@ -19,8 +19,8 @@ const mixedPath = fileURLToPath(
 
 describe('right-to-left pages', { timeout: 60_000 }, async () => {
   const cases = [
-    ['al-marjan-electric-buses.md', await load(arabicPath)],
-    ['arabic-mixed.md', await fromMarkdown(readFileSync(mixedPath, 'utf8'))],
+    ['al-marjan-electric-buses.md', await contentArticle('al-marjan-electric-buses')],
+    ['arabic-mixed.md', await contentMarkdown(readFileSync(mixedPath, 'utf8'))],
   ] as const
 
   describe.each(cases)('%s', (_name, article) => {
@@ -36,7 +36,7 @@ describe('right-to-left pages', { timeout: 60_000 }, async () => {
 
     it('sets Latin words and digits in Noto Serif Light (Naskh weight), not the Regular', async () => {
       const file = toFile(await renderPdf(article))
-      expect(run('pdffonts', [file])).toContain('NotoSerif-Light')
+      expect(output('pdffonts', [file])).toContain('NotoSerif-Light')
     })
   })
 
@@ -59,7 +59,9 @@ describe('right-to-left pages', { timeout: 60_000 }, async () => {
   })
 
   it('keeps Noto Serif Regular for an English article', async () => {
-    const english = await fromMarkdown('---\ntitle: Plain\nlanguage: en\n---\n\nSwift 2024 text.\n')
-    expect(run('pdffonts', [toFile(await renderPdf(english))])).not.toContain('NotoSerif-Light')
+    const english = await contentMarkdown(
+      '---\ntitle: Plain\nlanguage: en\n---\n\nSwift 2024 text.\n',
+    )
+    expect(output('pdffonts', [toFile(await renderPdf(english))])).not.toContain('NotoSerif-Light')
   })
 })

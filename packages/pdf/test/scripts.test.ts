@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { contentMarkdown, output, toFile } from '@pressroom/test-helpers'
 import type { VFileMessage } from 'vfile-message'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
 import { resolveOptions } from '../src/lib/options.js'
-import { fromMarkdown, run, toFile } from './helpers.js'
 import { textLines, wordsOutside } from './layout.js'
 
 const fixture = fileURLToPath(
@@ -17,17 +17,17 @@ const fixture = fileURLToPath(
 )
 
 describe('scripts in fallback faces', { timeout: 120_000 }, async () => {
-  const article = await fromMarkdown(readFileSync(fixture, 'utf8'))
+  const article = await contentMarkdown(readFileSync(fixture, 'utf8'))
   const messages: VFileMessage[] = []
   const file = toFile(await renderPdf(article, { report: (m) => messages.push(m) }))
-  const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']).replace(/\s+/g, '')
+  const text = output('pdftotext', ['-enc', 'UTF-8', file, '-']).replace(/\s+/g, '')
 
   it('reports no missing glyph', () => {
     expect(messages.map((m) => `${m.ruleId}: ${m.reason}`)).toEqual([])
   })
 
   it('embeds a subset of each fallback face', () => {
-    const fonts = run('pdffonts', [file])
+    const fonts = output('pdffonts', [file])
     for (const name of ['NotoSansSC', 'NanumMyeongjo', 'NotoSerifDevanagari', 'NotoEmoji']) {
       const line = fonts.split('\n').find((l) => l.includes(name))
       expect(line, name).toBeDefined()

@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadConfig, readArticle } from '@pressroom/article'
+import { output, toFile } from '@pressroom/test-helpers'
 import type { VFileMessage } from 'vfile-message'
 import { describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/index.js'
-import { run, toFile } from './helpers.js'
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="160" viewBox="0 0 300 160">
 <rect width="300" height="160" fill="#ffffff"/>
@@ -42,18 +42,18 @@ describe('SVG images', { timeout: 60_000 }, async () => {
 
   it('draws no raster image: the chart is vectors', () => {
     expect(messages.filter((m) => m.ruleId?.startsWith('image'))).toEqual([])
-    const images = run('pdfimages', ['-list', pdf]).trim().split('\n').slice(2)
+    const images = output('pdfimages', ['-list', pdf]).trim().split('\n').slice(2)
     expect(images).toEqual([])
     const qdf = toFile(new Uint8Array())
-    run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf])
+    output('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf])
     // The polyline's stroke colour (#c62828), set as a stroke colour in the content stream.
-    expect(run('cat', [qdf])).toMatch(/0\.776\d* 0\.156\d* 0\.156\d* SCN/)
+    expect(output('cat', [qdf])).toMatch(/0\.776\d* 0\.156\d* 0\.156\d* SCN/)
   })
 
   it('sets the SVG text in the embedded serif, readable as text', () => {
-    expect(run('pdftotext', [pdf, '-'])).toContain('Riders per day')
-    for (const line of run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean))
+    expect(output('pdftotext', [pdf, '-'])).toContain('Riders per day')
+    for (const line of output('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean))
       expect(line).toMatch(/yes\s+yes\s+yes/)
-    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors')
+    expect(output('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { toJsonLd, toNinjs, validateNinjs } from '../src/index.js'
-import { article, baseUrl } from './helpers.js'
+import { article, baseUrl } from './harbour.js'
 
 const corrected = `---
 title: The harbour wakes before dawn

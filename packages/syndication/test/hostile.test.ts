@@ -14,7 +14,7 @@ import {
   validateJsonFeed,
   validateNinjs,
 } from '../src/index.js'
-import { article, baseUrl } from './helpers.js'
+import { article, baseUrl } from './harbour.js'
 
 export const hostileSource = `---
 title: Harbour report

@@ -7,7 +7,7 @@ import {
   toJsonFeedEntry,
   validateJsonFeed,
 } from '../src/index.js'
-import { article, fullArticle, fullSource, minimalArticle } from './helpers.js'
+import { article, fullArticle, fullSource, minimalArticle } from './harbour.js'
 
 const options = { title: 'Harbour Desk', baseUrl: 'https://news.example.org/' }
 

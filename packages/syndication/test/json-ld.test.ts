@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { safeJsonForScript, toJsonLd, toJsonLdScript } from '../src/index.js'
-import { fullArticle, minimalArticle } from './helpers.js'
+import { fullArticle, minimalArticle } from './harbour.js'
 
 describe('toJsonLd', () => {
   test('a schema.org NewsArticle with the article’s metadata', async () => {

@@ -7,7 +7,7 @@ import {
   toNinjs,
   validateNinjs,
 } from '../src/index.js'
-import { baseUrl, fullArticle, minimalArticle } from './helpers.js'
+import { baseUrl, fullArticle, minimalArticle } from './harbour.js'
 
 const renditions = [
   {

@@ -8,7 +8,7 @@ import {
   validateJsonFeed,
   validateNinjs,
 } from '../src/index.js'
-import { fullArticle } from './helpers.js'
+import { fullArticle } from './harbour.js'
 
 const section = {
   'wire-desk': {

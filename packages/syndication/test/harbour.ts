@@ -1,3 +1,9 @@
+/**
+ * The syndication tests' article: Harbour Desk's publication config and a source with every
+ * metadata field, a hero image, two figures, a footnote and a pull quote (images in
+ * `fixtures/images/`). Test data of this package, not a helper: the shared helpers are in
+ * `@pressroom/test-helpers`.
+ */
 import { fileURLToPath } from 'node:url'
 import { type Article, type PublicationConfig, parseArticle } from '@pressroom/article'
 

@@ -1,13 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { bin, root } from './paths.js'
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const bin = path.join(root, 'apps/cli/bin/pressroom.js')
-export const fixtures = path.join(root, 'tests/fixtures')
-
+/** What a finished process gave. */
 export interface Run {
   status: number | null
   stdout: string
@@ -35,11 +32,12 @@ export function pressroom(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-export function temp(prefix = 'pressroom-e2e-'): string {
+/** A new temporary folder. */
+export function temp(prefix = 'pressroom-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix))
 }
 
-/** Run a tool; returns stdout (throws with stderr on failure unless allowed). */
+/** Run a tool; throws with its stderr when it fails, unless `allowFail`. */
 export function tool(command: string, args: string[], allowFail = false): Run {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (result.error) throw result.error
@@ -48,4 +46,26 @@ export function tool(command: string, args: string[], allowFail = false): Run {
       `${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}\n${result.stdout}`,
     )
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * Run a tool (poppler, qpdf) and return what it printed: stdout, and when it fails its stderr
+ * and `EXIT <status>` appended, for a test to match on. Never throws for a failing tool.
+ */
+export function output(command: string, args: string[]): string {
+  const result = tool(command, args, true)
+  return result.status === 0
+    ? result.stdout
+    : `${result.stdout}${result.stderr}\nEXIT ${result.status}`
+}
+
+let tempFolder: string | undefined
+let count = 0
+
+/** Write bytes to a new file in a temporary folder (one per process) and return its path. */
+export function toFile(bytes: Uint8Array, extension = 'pdf'): string {
+  tempFolder ??= temp('pressroom-files-')
+  const file = path.join(tempFolder, `out-${++count}.${extension}`)
+  writeFileSync(file, bytes)
+  return file
 }

@@ -104,7 +104,10 @@ export interface ArticleMeta {
   image?: HeroImage
   /** Dated correction notices (frontmatter `corrections:`), as written (oldest first); absent when none. */
   corrections?: Correction[]
-  /** A short label above the title (`kicker`: "Analysis", "Exclusive"). */
+  /**
+   * The short label above the title, decided once for every format: the `kicker` as written
+   * ("Analysis", "Exclusive"), else the section. Writers print this, never the section, there.
+   */
   kicker?: string
   /** When the article stops being current (`expires`, Hugo's `expirydate`). */
   expires?: ArticleDate
@@ -243,6 +246,12 @@ export interface ArticleDerived {
   slug: string
   id: string
   dir: Direction
+  /**
+   * Levels to add to every body heading's depth so that the shallowest is level 2 under the
+   * title's level 1 (`# A` in the body is then h2, `## B` under it h3; a body that starts at `##`
+   * gets 0). Decided once: every format nests headings by it.
+   */
+  headingOffset: number
 }
 
 /**

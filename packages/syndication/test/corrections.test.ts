@@ -25,12 +25,13 @@ describe('corrections and versions', () => {
     expect(doc.version).toBe('3')
     expect(doc.versionCreated).toBe('2024-03-03T10:05:00Z')
     expect(doc.edNote).toBe(
-      'Correction (2024-03-02): An earlier version gave the wrong number of containers.\nCorrection (2024-03-03T10:00:00Z): The crane is number 7, not 9 & <b>not</b> 8.',
+      // Dated as every other format dates a correction (the article's language; UTC time when it has one).
+      'Correction (March 2, 2024): An earlier version gave the wrong number of containers.\nCorrection (March 3, 2024 at 10:00 AM UTC): The crane is number 7, not 9 & <b>not</b> 8.',
     )
     expect(doc.descriptions).toContainEqual({
       role: 'correction',
       contentType: 'text/plain',
-      value: '2024-03-02: An earlier version gave the wrong number of containers.',
+      value: 'March 2, 2024: An earlier version gave the wrong number of containers.',
     })
     const html = (doc.bodies as { contentType: string; value: string }[]).find(
       (body) => body.contentType === 'text/html',
@@ -54,7 +55,7 @@ describe('corrections and versions', () => {
     expect(validateNinjs(doc, '2.3')).toEqual([])
     expect(doc.version).toBe('2')
     expect(doc.versioncreated).toBe('2024-03-03T10:05:00Z')
-    expect(String(doc.ednote)).toContain('Correction (2024-03-02)')
+    expect(String(doc.ednote)).toContain('Correction (March 2, 2024)')
   })
 
   test('without corrections or revision nothing new is written', async () => {

@@ -37,6 +37,9 @@ describe('toJsonLd', () => {
       articleSection: 'City',
       keywords: ['Harbour', 'Night shift', 'Logistics'],
       wordCount: expect.any(Number),
+      // The body as the reader's plain text: nothing the author wrote is missing from the JSON-LD.
+      articleBody:
+        'At four in the morning the cranes are already moving. The night shift has unloaded 1,200 containers.\n\nRead the port authority’s report for figures.',
       url: 'https://news.example.org/articles/harbour-wakes',
       mainEntityOfPage: {
         '@type': 'WebPage',

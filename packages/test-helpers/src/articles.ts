@@ -2,6 +2,7 @@ import path from 'node:path'
 import {
   type Article,
   type ArticleImage,
+  headingOffsetOf,
   loadConfig,
   type PublicationConfig,
   parseArticle,
@@ -112,6 +113,7 @@ export function articleFromTree(tree: Root, options: BuildOptions = {}): Article
       slug: 'test',
       id: 'urn:test',
       dir: /^(ar|he|fa|ur)\b/.test(language) ? 'rtl' : 'ltr',
+      headingOffset: headingOffsetOf(tree),
     },
     footnotes,
     definitions: resolved.definitions,

@@ -36,6 +36,13 @@ export function plainTextOf(tree: Root): string {
         case 'code':
           blocks.push(node.value)
           break
+        case 'aside': {
+          // An aside's title is text the author wrote, printed by every format: keep it.
+          const label = (node as { label?: string }).label?.replace(/\s+/g, ' ').trim()
+          if (label) blocks.push(label)
+          walk(node.children as RootContent[], prefix)
+          break
+        }
         default:
           if (
             'children' in node &&
@@ -55,11 +62,36 @@ export function plainTextOf(tree: Root): string {
   return blocks.join('\n\n')
 }
 
+/** Levels to add to body headings so that the shallowest is level 2 (the title is level 1). */
+export function headingOffsetOf(tree: Root): number {
+  let minDepth = 6
+  const visit = (node: { type: string; depth?: number; children?: unknown[] }): void => {
+    if (node.type === 'heading' && typeof node.depth === 'number')
+      minDepth = Math.min(minDepth, node.depth)
+    if (node.children) for (const child of node.children) visit(child as typeof node)
+  }
+  visit(tree as unknown as { type: string; children?: unknown[] })
+  return Math.max(0, 2 - minDepth)
+}
+
 /** Text of a node, footnote references and raw HTML left out, whitespace collapsed. */
 function textOf(node: RootContent): string {
-  return mdastToString(withoutFootnoteRefs(node), { includeImageAlt: false })
+  return mdastToString(withBreaksAsSpaces(withoutFootnoteRefs(node)), { includeImageAlt: false })
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** A hard line break separates words as a space would (mdast-util-to-string drops `break` nodes). */
+function withBreaksAsSpaces(node: RootContent): RootContent {
+  if (!('children' in node)) return node
+  return {
+    ...node,
+    children: (node.children as RootContent[]).map((child) =>
+      child.type === 'break'
+        ? ({ type: 'text', value: ' ' } as RootContent)
+        : withBreaksAsSpaces(child),
+    ),
+  } as RootContent
 }
 
 function withoutFootnoteRefs(node: RootContent): RootContent {

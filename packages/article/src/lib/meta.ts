@@ -230,6 +230,7 @@ export async function readMeta(
   }
   const subtitle = fields.string(values.subtitle, [at('subtitle')])
   if (subtitle) meta.subtitle = inlineText(subtitle)
+  // The label above the title, decided once: the `kicker` as written, else the section (set below).
   const kicker = fields.string(values.kicker, [at('kicker')])
   if (kicker) meta.kicker = inlineText(kicker)
   const published =
@@ -254,6 +255,7 @@ export async function readMeta(
   }
   const section = fields.string(values.section, [at('section')])
   if (section) meta.section = section
+  if (!meta.kicker && meta.section) meta.kicker = meta.section
 
   const languageText = fields.string(values.language, [at('language')])
   if (languageText) {

@@ -9,7 +9,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { Article, ArticleMeta } from '../types.js'
 import type { PublicationConfig } from './config.js'
 import { resolveDefinitions } from './definitions.js'
-import { countWords, deriveSummary, plainTextOf } from './derived.js'
+import { countWords, deriveSummary, headingOffsetOf, plainTextOf } from './derived.js'
 import { FieldReader } from './fields.js'
 import {
   datedFileName,
@@ -294,6 +294,7 @@ export async function parseArticle(
       slug: finalMeta.slug,
       id: finalMeta.id,
       dir: directionOf(language),
+      headingOffset: headingOffsetOf(tree),
     },
     footnotes,
     definitions: resolved.definitions,
@@ -375,6 +376,7 @@ function emptyArticle(
       slug: meta.slug,
       id: meta.id,
       dir: directionOf(meta.language),
+      headingOffset: 0,
     },
     footnotes: [],
     definitions: [],

@@ -59,11 +59,11 @@ function masthead(
   titleId: string,
 ): Array<Element | undefined> {
   const { meta } = article
-  const section = cleanText(meta.section)
+  const kicker = cleanText(meta.kicker)
   const subtitle = cleanText(meta.subtitle)
   const by = byline(article, language, labels)
   return [
-    section ? h('p', { className: 'kicker' }, section) : undefined,
+    kicker ? h('p', { className: 'kicker' }, kicker) : undefined,
     h('h1', { className: 'headline', id: titleId }, headline(article)),
     subtitle ? h('p', { className: 'subtitle', role: 'doc-subtitle' }, subtitle) : undefined,
     by ? h('p', { className: 'byline' }, by) : undefined,

@@ -38,7 +38,7 @@ export function singleBook(state: State, article: Article): BookPlan {
     generatedCover(
       state,
       {
-        kicker: cleanText(meta.section) || undefined,
+        kicker: cleanText(meta.kicker) || undefined,
         headline: title,
         byline: byline(article, language, labels),
         footer: cleanText(meta.publisher?.name) || undefined,

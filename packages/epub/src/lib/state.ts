@@ -151,21 +151,14 @@ export function body(
   labels: EpubLabels,
   idPrefix: string,
 ): XhtmlResult {
-  let minDepth = 6
-  const visit = (node: { type: string; depth?: number; children?: unknown[] }): void => {
-    if (node.type === 'heading' && typeof node.depth === 'number')
-      minDepth = Math.min(minDepth, node.depth)
-    if (node.children) for (const child of node.children) visit(child as typeof node)
-  }
-  visit(article.tree as unknown as { type: string; children?: unknown[] })
   if (!bodyAltComplete(article)) state.alternativeText = false
   return toXhtml(article, {
     flavor: 'epub',
     idPrefix,
     imageSrc: imageSource(state, article),
     containerLanguage: language,
-    // Body headings start at h2: the headline is the h1.
-    headingOffset: Math.max(0, 2 - minDepth),
+    // Body headings start at h2 under the headline's h1, as the reader decided.
+    headingOffset: article.derived.headingOffset ?? 0,
     labels: { notes: labels.notes, backToText: labels.backToText, image: labels.image },
     report: state.options.report,
   })

@@ -159,19 +159,19 @@ function titleBlock(state: State): void {
   const base = state.options.fontSize
   const align = state.direction === 'rtl' ? ('right' as const) : ('left' as const)
   const common = { align, hyphenate: false, lineBreaker: 'greedy' as const }
-  if (meta.section) {
+  if (meta.kicker) {
     const size = base * 0.82
     state.paragraph(
       [
         {
-          text: meta.section.toLocaleUpperCase(meta.language),
+          text: meta.kicker.toLocaleUpperCase(meta.language),
           style: { font: 'serifBold', size, color: colors.accent },
         },
       ],
       {
         ...common,
         tag: 'P',
-        structOptions: { title: 'Section' },
+        structOptions: { title: 'Kicker' },
         leading: size * 1.5,
         spaceAfter: 2,
       },

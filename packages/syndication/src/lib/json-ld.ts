@@ -17,6 +17,12 @@ export interface JsonLdOptions {
   isAccessibleForFree?: boolean
   /** Absolute URL of the publisher's logo (`publisher.logo`). Default: none. */
   publisherLogo?: string
+  /**
+   * `articleBody`: the body as plain text (the reader's `derived.plainText`), so that nothing the
+   * author wrote is missing from the JSON-LD. Default `true`; `false` leaves it out (a page that
+   * already carries the body and wants a small script).
+   */
+  articleBody?: boolean
   /** Receives warnings. Default: none. */
   report?: Report
 }
@@ -85,6 +91,9 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
     ...(meta.section ? { articleSection: meta.section } : {}),
     ...(meta.tags.length > 0 ? { keywords: [...meta.tags] } : {}),
     wordCount: article.derived.wordCount,
+    ...(options.articleBody !== false && article.derived.plainText
+      ? { articleBody: article.derived.plainText }
+      : {}),
     ...(page ? { url: page, mainEntityOfPage: { '@type': 'WebPage', '@id': page } } : {}),
     isAccessibleForFree: options.isAccessibleForFree ?? true,
     ...(meta.rights ? { copyrightNotice: meta.rights } : {}),

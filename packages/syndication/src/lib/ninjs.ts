@@ -3,7 +3,7 @@
  * validated against the official schema before it is returned.
  */
 import type { Article } from '@pressroom/article'
-import { absoluteUrl, joinNames, machineDate } from '@pressroom/toolkit'
+import { absoluteUrl, formatDateTime, joinNames, labelsFor, machineDate } from '@pressroom/toolkit'
 import { articlePictures, type Picture } from './images.js'
 import { bioHtml, bodyHtml, type Report, warn } from './shared.js'
 import { articleBase, imageUrl, safeRenditions } from './urls.js'
@@ -172,7 +172,8 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     if (meta.summary)
       descriptions.push({ role: 'summary', contentType: 'text/plain', value: meta.summary })
     for (const correction of meta.corrections ?? []) {
-      const date = machineDate(correction.date)
+      // The date as the article's readers read it, as every other format prints it.
+      const date = formatDateTime(correction.date, meta.language)
       descriptions.push({
         role: 'correction',
         contentType: 'text/plain',
@@ -276,7 +277,10 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     'edNote',
     meta.corrections?.length
       ? meta.corrections
-          .map((correction) => `Correction (${machineDate(correction.date)}): ${correction.text}`)
+          .map(
+            (correction) =>
+              `${labelsFor(meta.language).correction} (${formatDateTime(correction.date, meta.language)}): ${correction.text}`,
+          )
           .join('\n')
       : undefined,
   )

@@ -175,18 +175,6 @@ function articleFooter(
   return out ? `<footer>\n${out}</footer>\n` : ''
 }
 
-/** The smallest heading depth of the body, so body headings can start at `<h2>`. */
-function headingOffset(article: Article): number {
-  let minDepth = 6
-  const visit = (node: { type: string; depth?: number; children?: unknown[] }): void => {
-    if (node.type === 'heading' && typeof node.depth === 'number')
-      minDepth = Math.min(minDepth, node.depth)
-    if (node.children) for (const child of node.children) visit(child as typeof node)
-  }
-  visit(article.tree as unknown as { type: string; children?: unknown[] })
-  return Math.max(0, 2 - minDepth)
-}
-
 export function pageHead(options: {
   language: string
   dir: 'ltr' | 'rtl'
@@ -275,13 +263,13 @@ export function renderWebPage(article: Article, options: WebPageOptions = {}): s
     flavor: 'web',
     imageSrc,
     containerLanguage: language,
-    headingOffset: headingOffset(article),
+    headingOffset: article.derived.headingOffset ?? 0,
     report: options.report,
   })
 
   let masthead = '<header>\n'
-  const section = cleanText(m.section)
-  if (section) masthead += `<p class="kicker">${escapeHtml(section)}</p>\n`
+  const kicker = cleanText(m.kicker)
+  if (kicker) masthead += `<p class="kicker">${escapeHtml(kicker)}</p>\n`
   masthead += `<h1>${escapeHtml(title)}</h1>\n`
   const subtitle = cleanText(m.subtitle)
   if (subtitle) masthead += `<p class="subtitle">${escapeHtml(subtitle)}</p>\n`

@@ -1,11 +1,12 @@
 import type { Heading } from 'mdast'
 import { colors, type State } from '../state.js'
 
-/** Heading: the title is H1, so body headings move down one level; kept with what follows. */
+/** Heading: nested under the title's H1 as the reader decided (`derived.headingOffset`); kept with what follows. */
 export function heading(state: State, node: Heading): void {
-  const level = Math.min(6, node.depth + 1)
+  const level = Math.min(6, Math.max(1, node.depth + (state.article.derived.headingOffset ?? 0)))
   const base = state.options.fontSize
-  const size = level === 2 ? base * 1.5 : level === 3 ? base * 1.25 : base * 1.05
+  // The size goes by rank, not by the markup: the body's top level (H2) is set as before.
+  const size = level === 2 ? base * 1.25 : base * 1.05
   const runs = state.runs(node.children, { font: 'serifBold', size, color: colors.text })
   state.paragraph(runs, {
     tag: `H${level}`,

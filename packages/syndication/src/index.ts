@@ -1,4 +1,19 @@
 export {
+  deliveredDocument,
+  partnerDocumentFile,
+  partnerDocumentPath,
+  partnerDocumentTypes,
+} from './lib/files.js'
+export {
+  type GateBlock,
+  type GateCode,
+  type GateMeta,
+  type GateOptions,
+  heldReason,
+  mayPublish,
+  publicationGate,
+} from './lib/gate.js'
+export {
   compareJsonFeedEntries,
   type JsonFeed,
   type JsonFeedEntry,

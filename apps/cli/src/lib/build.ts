@@ -11,7 +11,7 @@ import {
 import { configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
-import { defaultFormats, formatNames, formats as table, getFormat } from './formats.js'
+import { defaultFormats, formatNames, getFormat, formats as table } from './formats.js'
 import { fileError, type MessageData } from './messages.js'
 import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'

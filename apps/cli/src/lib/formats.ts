@@ -188,7 +188,9 @@ async function isPublic(article: Article, now: Date): Promise<boolean> {
 function packArticle(article: Article): string {
   return JSON.stringify({ ...article, messages: [] }, (_key, value) =>
     value instanceof Uint8Array
-      ? { $base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') }
+      ? {
+          $base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+        }
       : value,
   )
 }
@@ -456,9 +458,9 @@ const bundle: CollectionFormat = {
 export const formats: Format[] = [ast, epub, pdf, ninjs, jsonld, html, htmlIndex, jsonfeed, bundle]
 
 /** The formats `--format` chooses from (the bundle has its own option). */
-export const formatNames = formats.filter((format) => !('option' in format && format.option)).map(
-  (format) => format.name,
-)
+export const formatNames = formats
+  .filter((format) => !('option' in format && format.option))
+  .map((format) => format.name)
 export const defaultFormats = ['epub', 'pdf', 'ninjs', 'jsonld', 'html', 'jsonfeed']
 
 export function getFormat(name: string): Format | undefined {

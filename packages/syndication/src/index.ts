@@ -1,6 +1,7 @@
 export {
   deliveredDocument,
   partnerDocumentFile,
+  partnerDocumentLinks,
   partnerDocumentPath,
   partnerDocumentTypes,
 } from './lib/files.js'

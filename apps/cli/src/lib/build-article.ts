@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { hasErrors, readArticle } from '@pressroom/article'
+import { publicationGate } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
 import {
@@ -191,9 +192,10 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
           .join('\n'),
       )
     let failed = false
-    const embargoPassed = article.meta.embargo
-      ? article.meta.embargo.epochMs <= Date.parse(task.now)
-      : true
+    // Whether the publish gate still holds the article for its embargo (part of some cache keys).
+    const embargoPassed = !publicationGate(article.meta, { now: Date.parse(task.now) }).some(
+      (block) => block.code === 'embargoed',
+    )
     /** The renditions built so far, for the formats that need them. */
     const renditionsFor = (format: Format) =>
       format.needs.renditions ? renditionsOf(result.formats) : []

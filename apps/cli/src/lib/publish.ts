@@ -22,6 +22,7 @@ import {
   deliveredDocument,
   type Partner,
   type PartnerDocument,
+  partnerDocumentLinks,
   partnerDocuments,
 } from '@pressroom/syndication'
 import { type BuildReport, build } from './build.js'
@@ -370,12 +371,9 @@ function deliveryFiles(
 ): DeliveryFile[] {
   const slug = article.meta.slug
   const files: DeliveryFile[] = []
-  const fields = new Set<string>(document.partner.fields)
-  const linksRenditions =
-    document.format === 'jsonfeed' || (document.format === 'ninjs' && fields.has('renditions'))
-  const linksImages =
-    document.format !== 'ninjs' || fields.has('bodies') || fields.has('associations')
-  if (linksRenditions) {
+  // What the document links (syndication's rule) travels with it.
+  const links = partnerDocumentLinks(document.partner)
+  if (links.renditions) {
     for (const rendition of renditions)
       files.push({
         name: rendition.path,
@@ -384,7 +382,7 @@ function deliveryFiles(
         source: path.join(root, rendition.path),
       })
   }
-  if (linksImages) {
+  if (links.images) {
     for (const image of article.images) {
       if (image.status !== 'ok' || !image.path) continue
       files.push({

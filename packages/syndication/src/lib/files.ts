@@ -45,3 +45,20 @@ export function deliveredDocument(
   const type = partnerDocumentTypes[format]
   return { name: `${slug}/${slug}.${type.delivered}`, contentType: type.contentType }
 }
+
+/**
+ * Which of the article's files a partner's document links, so that a delivery carries them with
+ * it: its renditions (JSON Feed `attachments`, ninjs `renditions` when the partner takes that
+ * field) and its images (JSON Feed and JSON-LD always; ninjs with `bodies` or `associations`).
+ */
+export function partnerDocumentLinks(partner: Pick<Partner, 'format' | 'fields'>): {
+  renditions: boolean
+  images: boolean
+} {
+  const fields = new Set<string>(partner.fields)
+  return {
+    renditions:
+      partner.format === 'jsonfeed' || (partner.format === 'ninjs' && fields.has('renditions')),
+    images: partner.format !== 'ninjs' || fields.has('bodies') || fields.has('associations'),
+  }
+}

@@ -105,10 +105,13 @@ export function parseFormats(value: string | undefined): string[] {
   return formatNames.filter((name) => names.includes(name))
 }
 
-/** The collections chosen by an option of their own (`--bundle`), in table order. */
-function optionFormats(option: 'bundle'): string[] {
+/** The collections chosen by an option of their own that is given (`--bundle`), in table order. */
+function optionFormats(options: BuildOptions): string[] {
   return table
-    .filter((format) => format.scope === 'collection' && format.option === option)
+    .filter(
+      (format) =>
+        format.scope === 'collection' && format.option && options[format.option] !== undefined,
+    )
     .map((format) => format.name)
 }
 
@@ -138,10 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
   // Collections chosen by their own option (`--bundle`), in table order after the others.
-  const collect = [
-    ...collectionFormats,
-    ...(options.bundle !== undefined ? optionFormats('bundle') : []),
-  ]
+  const collect = [...collectionFormats, ...optionFormats(options)]
   const stop = new AbortController()
   const local = {
     size: jobs,

@@ -140,7 +140,8 @@ export async function buildCollections(options: {
     // A collection of this run's articles only (the bundle) needs one that built.
     if (format.fresh && ok.length === 0) continue
     const entries = collector.entries(name, built)
-    const title = format.option === 'bundle' ? build.bundle : undefined
+    // A collection chosen by its own option takes its title from it (`--bundle TITLE`).
+    const title = format.option ? build[format.option] : undefined
     const started = performance.now()
     const messages: VFileMessage[] = []
     const result: CollectionResult = { name, ok: false, outputs: [], messages: [], ms: 0 }

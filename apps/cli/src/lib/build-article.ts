@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { hasErrors, readArticle } from '@pressroom/article'
+import { hasErrors, type PublicationConfig, readArticle } from '@pressroom/article'
 import { publicationGate } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
@@ -37,6 +37,11 @@ export interface ArticleTask {
   collect?: string[]
   /** The hash of the config the main thread loaded: a worker holding another reloads (watch mode). */
   configHash?: string
+  /**
+   * The config the main thread loaded for this article (with `configHash`): the worker uses it
+   * instead of reading the file again, so a run reads its config once.
+   */
+  config?: PublicationConfig
   /**
    * Not an article: a collection's assemble step that is real rendering work (the `--bundle`
    * EPUB), run in a worker like an article. `file` is then one of the collection's articles (its
@@ -142,8 +147,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   }
   let rendered = false
   try {
-    const folder = path.dirname(path.resolve(task.file))
-    const loaded = await configFor(folder, task.root)
+    const loaded = await taskConfig(task)
     const article = await readArticle(display, { config: loaded.config, maxBytes: task.maxBytes })
     result.messages.push(...article.messages.map(toData))
     result.slug = article.meta.slug
@@ -299,6 +303,13 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   return result
 }
 
+/** The task's config: the one the main thread loaded, else (a task made elsewhere) read here. */
+async function taskConfig(task: ArticleTask): Promise<{ config: PublicationConfig; hash: string }> {
+  if (task.config && task.configHash !== undefined)
+    return { config: task.config, hash: task.configHash }
+  return configFor(path.dirname(path.resolve(task.file)), task.root)
+}
+
 /** Assemble a collection in this worker and write its files; never throws. */
 async function assembleCollection(task: ArticleTask, job: AssembleTask): Promise<ArticleResult> {
   const started = performance.now()
@@ -314,7 +325,7 @@ async function assembleCollection(task: ArticleTask, job: AssembleTask): Promise
   const messages: VFileMessage[] = []
   try {
     const format = getFormat(job.name) as CollectionFormat
-    const loaded = await configFor(path.dirname(path.resolve(task.file)), task.root)
+    const loaded = await taskConfig(task)
     const outputs = await format.assemble({
       entries: job.entries,
       config: loaded.config,

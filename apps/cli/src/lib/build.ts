@@ -8,7 +8,7 @@ import {
   type CollectionResult,
   Collector,
 } from './collections.js'
-import { configFor } from './config-cache.js'
+import { configFor, type LoadedConfig } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
 import { defaultFormats, formatNames, getFormat, formats as table } from './formats.js'
@@ -198,10 +198,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     // The publication config is checked once, before anything is written: an error in it stops the run.
     const configMessages = new Map<string, MessageData[]>()
-    const configHashes = new Map<string, string>()
+    const configs = new Map<string, LoadedConfig>()
     for (const file of found.files) {
       const loaded = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
-      configHashes.set(file, loaded.hash)
+      configs.set(file, loaded)
       if (loaded.config.path && loaded.messages.length > 0)
         configMessages.set(loaded.config.path, loaded.messages)
     }
@@ -225,7 +225,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         maxBytes: options.maxBytes,
         copyImages: [...formats, ...collect].some((name) => getFormat(name)?.needs.images),
         collect,
-        configHash: configHashes.get(file),
+        // The config read here travels with the task: no worker reads it again.
+        configHash: configs.get(file)?.hash,
+        config: configs.get(file)?.config,
       }))
       const collector = new Collector(options.feedItems ?? 100)
       progress.start(tasks.length, Math.min(jobs, tasks.length))

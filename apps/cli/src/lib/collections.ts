@@ -132,7 +132,7 @@ export async function buildCollections(options: {
   if (ok.length === 0 && collector.kept.size === 0) return collections
   const first = (ok[0] ?? results[0])?.file
   if (!first) return collections
-  const { config } = await configFor(path.dirname(path.resolve(first)), roots.get(first))
+  const { config, hash } = await configFor(path.dirname(path.resolve(first)), roots.get(first))
   const built = new Set(ok.map((result) => result.file))
   for (const name of names) {
     const format = getFormat(name)
@@ -158,6 +158,8 @@ export async function buildCollections(options: {
             force: true,
             now: build.now ?? new Date().toISOString(),
             pageSize: build.pageSize ?? 'A4',
+            config,
+            configHash: hash,
             assemble: { name, entries, title },
           },
         })

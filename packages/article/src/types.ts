@@ -5,7 +5,16 @@
  * reader. It is plain data (structured-clonable, so it crosses worker threads):
  * no class instances but the `VFileMessage`s in `messages`.
  */
-import type { BlockContent, DefinitionContent, Image, Parent, PhrasingContent, Root } from 'mdast'
+import type {
+  BlockContent,
+  Definition,
+  DefinitionContent,
+  FootnoteDefinition,
+  Image,
+  Parent,
+  PhrasingContent,
+  Root,
+} from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 
 /** Text direction, derived from the language. */
@@ -236,6 +245,35 @@ export interface ArticleDerived {
   dir: Direction
 }
 
+/**
+ * A footnote as the reader resolved it, once for every writer: one per identifier, the first
+ * definition in the source (a later one is reported, `duplicate-footnote`, and ignored).
+ */
+export interface ArticleFootnote {
+  /** The normalised identifier that `footnoteReference.identifier` uses. */
+  identifier: string
+  /** The label as written (`[^Label]`). */
+  label: string
+  /** The definition used: the node in `tree` (writers render its children). */
+  definition: FootnoteDefinition
+  /** Whether the text (or another note) cites it; an uncited note is reported (`unused-footnote`). */
+  referenced: boolean
+}
+
+/**
+ * A link or image reference definition as the reader resolved it: one per identifier, the first
+ * in the source (a later one is reported, `duplicate-definition`, and ignored); its `url` is
+ * already resolved (site-relative links made absolute).
+ */
+export interface ArticleDefinition {
+  /** The normalised identifier that `linkReference.identifier` and `imageReference.identifier` use. */
+  identifier: string
+  /** The label as written. */
+  label: string
+  /** The definition used: the node in `tree`. */
+  definition: Definition
+}
+
 export interface Article {
   /** Path of the source file as given, if any. */
   path?: string
@@ -245,6 +283,16 @@ export interface Article {
   /** The body as mdast, frontmatter removed, positions relative to the whole source file. */
   tree: Root
   derived: ArticleDerived
+  /**
+   * The footnotes, in the order of their definitions; the first definition of an identifier
+   * wins. Writers look references up here and never collect definitions themselves.
+   */
+  footnotes: ArticleFootnote[]
+  /**
+   * Link and image reference definitions, first of each identifier winning. Writers look
+   * `linkReference`/`imageReference` nodes up here and never collect definitions themselves.
+   */
+  definitions: ArticleDefinition[]
   /** Every image the article refers to, hero first, in document order, one entry per distinct `src`. */
   images: ArticleImage[]
   /** SHA-256 of the source bytes (for caches). */

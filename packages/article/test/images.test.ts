@@ -81,3 +81,28 @@ describe('images as real sites have them', () => {
     expect(a.images[0].sha256).toBe(b.images[0].sha256)
   })
 })
+
+describe('reference-style images', () => {
+  it('read the image from the article folder even when the article has a web address; a link sharing the definition gets the web address', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'pressroom-ref-'))
+    await writeFile(
+      path.join(folder, 'chart.png'),
+      await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } })
+        .png()
+        .toBuffer(),
+    )
+    const article = await parseArticle(
+      '---\ntitle: T\ncanonical_url: https://example.com/news/t\n---\n![A chart][c]\n\nSee [the chart][c].\n\n[c]: chart.png "Chart"\n',
+      { path: path.join(folder, 't.md') },
+    )
+    expect(article.messages.map(String)).toEqual([])
+    expect(article.images.map((image) => [image.src, image.status])).toEqual([['chart.png', 'ok']])
+    const links: string[] = []
+    const visit = (node: { type: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'link' && node.url) links.push(node.url)
+      for (const child of (node.children ?? []) as (typeof node)[]) visit(child)
+    }
+    visit(article.tree as never)
+    expect(links).toEqual(['https://example.com/news/chart.png'])
+  })
+})

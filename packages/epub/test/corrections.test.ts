@@ -40,7 +40,10 @@ describe('corrections', { timeout: 60_000 }, () => {
     expect(xhtml).toContain(
       '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-02">March 2, 2024</time>): An earlier version gave the wrong number of containers.</p>',
     )
-    expect(xhtml).toContain('<time datetime="2024-03-03T10:00:00Z">March 3, 2024</time>')
+    // A correction with a time reads it, in UTC, as in the PDF, the web page and the syndicated body.
+    expect(xhtml).toContain(
+      '<time datetime="2024-03-03T10:00:00Z">March 3, 2024 at 10:00 AM UTC</time>',
+    )
     expect(xhtml).toContain('not 9 &#38; &#60;b&#62;not&#60;/b&#62; 8.')
     expect(xhtml).toContain('<aside class="corrections" aria-label="Corrections">')
     expect(xhtml.indexOf('class="corrections"')).toBeGreaterThan(xhtml.indexOf('1,200 containers'))

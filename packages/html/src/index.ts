@@ -1,7 +1,9 @@
-export { escapeXml } from './lib/escape.js'
+/** The one XML/HTML escaper, `@pressroom/toolkit`'s (re-exported for this package's API). */
+export { escapeXml } from '@pressroom/toolkit'
+export { hastToXhtml } from './lib/document.js'
 export { defaultHandlers } from './lib/handlers/index.js'
-export { phrasingToXhtml, toXhtml } from './lib/index.js'
-export { defaultLabels } from './lib/labels.js'
+export { phrasingToHast, phrasingToXhtml, toXhtml } from './lib/index.js'
+export { defaultLabels } from './lib/state.js'
 export type {
   Handler,
   HandlerResult,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { md } from './helpers.js'
+import { articleFromMarkdown, md, render } from './helpers.js'
 
 const source =
   'One[^b] two[^a] three[^b].\n\n[^a]: Note A.\n[^b]: Note B, see[^c].\n[^c]: Note C.\n'
@@ -39,11 +39,31 @@ describe('footnotes (web)', () => {
   })
 
   it('reports duplicate labels (first wins), unused notes and undefined references', () => {
-    const tree = md('A[^x].\n\n[^x]: First.\n\n[^x]: Second.\n\n[^unused]: Never.')
+    const article = articleFromMarkdown(
+      'A[^x].\n\n[^x]: First.\n\n[^x]: Second.\n\n[^unused]: Never.',
+    )
+    const tree = render(article)
     expect(tree.xhtml).toContain('First.')
     expect(tree.xhtml).not.toContain('Second.')
     expect(tree.xhtml).not.toContain('Never.')
-    expect(tree.rules.sort()).toEqual(['duplicate-footnote', 'unused-footnote'])
+    // The reader decides and reports (once, in `article.messages`); the writer reports neither again.
+    const rules = [...article.messages.map((message) => String(message.ruleId)), ...tree.rules]
+    expect(rules.sort()).toEqual(['duplicate-footnote', 'unused-footnote'])
+    expect(tree.rules).toEqual([])
+  })
+
+  it('uses the reader’s footnotes: a note cited only from a left-out note is left out, reported', () => {
+    const article = articleFromMarkdown('A.\n\n[^u]: Uncited, cites[^v].\n\n[^v]: Vee.')
+    expect(article.footnotes.map((footnote) => [footnote.identifier, footnote.referenced])).toEqual(
+      [
+        ['u', false],
+        ['v', true],
+      ],
+    )
+    const tree = render(article)
+    expect(tree.xhtml).not.toContain('Vee.')
+    expect(article.messages.map((message) => message.ruleId)).toEqual(['unused-footnote'])
+    expect(tree.rules).toEqual(['unused-footnote'])
   })
 })
 

@@ -1,4 +1,10 @@
-import { type Article, type ArticleImage, parseArticle } from '@pressroom/article'
+import {
+  type Article,
+  type ArticleImage,
+  parseArticle,
+  resolveDefinitions,
+  resolveFootnotes,
+} from '@pressroom/article'
 import type { Root } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
@@ -32,11 +38,19 @@ export interface BuildOptions {
   path?: string
 }
 
-/** An Article built by hand around a tree (no reader involved: nothing cleaned up for us). */
+/**
+ * An Article built by hand around a tree (no reader involved: nothing cleaned up for us), but
+ * with its footnotes resolved by the reader's rule (`resolveFootnotes`: the first definition
+ * wins; each later one is a `duplicate-footnote` message in `messages`), as every Article has.
+ */
 export function articleFromTree(tree: Root, options: BuildOptions = {}): Article {
   const language = options.language ?? 'en'
+  const path = options.path ?? 'test.md'
+  const { footnotes, messages } = resolveFootnotes(tree, path)
+  const resolved = resolveDefinitions(tree, path)
+  messages.push(...resolved.messages)
   return {
-    path: options.path ?? 'test.md',
+    path,
     meta: {
       title: 'Test',
       authors: [],
@@ -56,9 +70,11 @@ export function articleFromTree(tree: Root, options: BuildOptions = {}): Article
       id: 'urn:test',
       dir: /^(ar|he|fa|ur)\b/.test(language) ? 'rtl' : 'ltr',
     },
+    footnotes,
+    definitions: resolved.definitions,
     images: options.images ?? [],
     sourceHash: '0'.repeat(64),
-    messages: [],
+    messages,
   }
 }
 

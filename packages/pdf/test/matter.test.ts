@@ -64,7 +64,11 @@ The night shift has unloaded 1,200 containers.
     expect(en).toContain(
       'Correction (March 2, 2024): An earlier version gave the wrong number of containers.',
     )
-    expect(en).toContain('Correction (March 3, 2024): The crane is number 7, not 9.')
+    // A correction with a time: the date and the time in UTC (toolkit `formatDateTime`, as the
+    // syndication HTML prints it).
+    expect(en).toContain(
+      'Correction (March 3, 2024 at 10:00 AM UTC): The crane is number 7, not 9.',
+    )
     // Before the rights line, after the body.
     expect(en.indexOf('Correction (March 2')).toBeGreaterThan(en.indexOf('1,200 containers'))
     expect(en.indexOf('Correction (March 2')).toBeLessThan(en.indexOf('© Pressroom Sample Desk'))

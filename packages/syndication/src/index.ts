@@ -1,3 +1,5 @@
+/** `@pressroom/toolkit`'s `jsonForScript`, under this package's old name. */
+export { jsonForScript as safeJsonForScript } from '@pressroom/toolkit'
 export {
   deliveredDocument,
   partnerDocumentFile,
@@ -28,7 +30,6 @@ export {
 export {
   type JsonLdOptions,
   type NewsArticleJsonLd,
-  safeJsonForScript,
   toJsonLd,
   toJsonLdScript,
 } from './lib/json-ld.js'

@@ -77,6 +77,22 @@ describe('corrections and versions', () => {
     )
   })
 
+  test('the label comes from the one table: languages beyond the six built in before (ja, ru)', async () => {
+    for (const [language, label, all] of [
+      ['ja', '訂正', '訂正'],
+      ['ru', 'Исправление', 'Исправления'],
+    ]) {
+      const doc = toNinjs(
+        await article(
+          `---\ntitle: T\nlanguage: ${language}\ncorrections:\n  - date: 2024-03-02\n    text: X.\n---\n\nBody.\n`,
+        ),
+      )
+      const html = (doc.bodies as { contentType: string; value: string }[])[0].value
+      expect(html).toContain(`<aside class="corrections" aria-label="${all}">`)
+      expect(html).toContain(`<strong>${label}</strong>`)
+    }
+  })
+
   test('JSON-LD correction as CorrectionComment', async () => {
     const doc = toJsonLd(await article(corrected), { baseUrl })
     expect(doc.correction).toEqual([

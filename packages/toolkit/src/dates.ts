@@ -1,7 +1,19 @@
 /**
  * Dates as readers read them, in the article's language; never changed by the machine's time zone.
  */
-import type { ArticleDate } from '@pressroom/article'
+
+/**
+ * A date as the reader gives it (`ArticleDate` of `@pressroom/article`, which this lower layer
+ * does not import): the calendar day, the full moment, whether only the day was written.
+ */
+export interface DateValue {
+  /** `YYYY-MM-DD`. */
+  date: string
+  /** ISO 8601 moment. */
+  dateTime: string
+  dateOnly: boolean
+  epochMs: number
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
@@ -34,7 +46,7 @@ function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
  * The calendar date of a value (`20 January 2024`, `٢٠ يناير ٢٠٢٤`), formatted from the date's own
  * calendar day in UTC.
  */
-export function formatDate(date: ArticleDate, language: string): string {
+export function formatDate(date: DateValue, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.date)
   if (!match) return date.date
   return formatter(language, false).format(
@@ -46,12 +58,12 @@ export function formatDate(date: ArticleDate, language: string): string {
  * The date, and the time in UTC when the value has one (a correction's moment:
  * `20 January 2024 at 14:05 UTC`); a date-only value reads as `formatDate`.
  */
-export function formatDateTime(date: ArticleDate, language: string): string {
+export function formatDateTime(date: DateValue, language: string): string {
   if (date.dateOnly) return formatDate(date, language)
   return formatter(language, true).format(new Date(date.epochMs))
 }
 
 /** The machine-readable value for `<time datetime>` and `dc:date`: the date, or the full moment. */
-export function machineDate(date: ArticleDate): string {
+export function machineDate(date: DateValue): string {
   return date.dateOnly ? date.date : date.dateTime
 }

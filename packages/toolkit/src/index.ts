@@ -1,7 +1,7 @@
 /**
  * @pressroom/toolkit — what every writer shares, decided once (like pandoc's `Writers/Shared`).
  */
-export { formatDate, formatDateTime, machineDate } from './dates.js'
+export { type DateValue, formatDate, formatDateTime, machineDate } from './dates.js'
 export {
   cleanText,
   controlCharacters,

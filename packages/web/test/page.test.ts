@@ -70,7 +70,7 @@ The night shift has unloaded 1,200 containers.
       '1,200 containers',
       '<aside class="corrections" aria-label="Corrections">',
       '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-02">March 2, 2024</time>): An earlier version gave the wrong number of containers.</p>',
-      '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-03T10:00:00Z">March 3, 2024</time>): The crane is number 7, not 9 &amp; &lt;b&gt;not&lt;/b&gt; 8.</p>',
+      '<p class="correction"><strong>Correction</strong> (<time datetime="2024-03-03T10:00:00Z">March 3, 2024 at 10:00 AM UTC</time>): The crane is number 7, not 9 &amp; &lt;b&gt;not&lt;/b&gt; 8.</p>',
       '<p class="rights">',
     ].map((needle) => {
       const at = html.indexOf(needle)

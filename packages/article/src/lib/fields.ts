@@ -1,3 +1,4 @@
+import { absoluteUrl } from '@pressroom/toolkit'
 import type { Point } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 import { describe } from './dates.js'
@@ -72,10 +73,8 @@ export class FieldReader {
   url(value: unknown, path: ReadonlyArray<string | number>): string | undefined {
     const text = this.string(value, path)
     if (text === undefined) return undefined
-    try {
-      const url = new URL(text)
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
-    } catch {}
+    const url = absoluteUrl(text)
+    if (url && /^https?:/.test(url)) return url
     this.warn(
       path,
       `\`${path.join('.')}\` should be an absolute http(s) URL, not \`${text}\`; ignored`,

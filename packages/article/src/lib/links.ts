@@ -103,15 +103,38 @@ export function resolveLinks(tree: Root, context: LinkContext): void {
     return undefined
   }
 
-  // Reference definitions: an unresolvable one makes its references text.
+  // Reference definitions: an unresolvable one makes its references text. A definition an image
+  // uses (`![alt][id]`) keeps its URL: images resolve inside the article's folder (images.ts), not
+  // against its web address; a link that shares it gets the resolved URL on a link of its own.
+  const imageIds = new Set<string>()
+  visit(tree, 'imageReference', (node) => {
+    imageIds.add(node.identifier)
+  })
   const unresolved = new Set<string>()
+  const shared = new Map<string, { url: string; title: string | null | undefined }>()
   visit(tree, 'definition', (node) => {
     const url = resolve(node.url, node as unknown as Link)
     if (url === undefined) unresolved.add(node.identifier)
+    else if (imageIds.has(node.identifier)) shared.set(node.identifier, { url, title: node.title })
     else node.url = url
   })
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined
+    if (node.type === 'linkReference' && shared.has(node.identifier)) {
+      const target = shared.get(node.identifier) as {
+        url: string
+        title: string | null | undefined
+      }
+      const link: Link = {
+        type: 'link',
+        url: target.url,
+        title: target.title ?? null,
+        children: node.children,
+        ...(node.position ? { position: node.position } : {}),
+      }
+      ;(parent as Parent).children.splice(index, 1, link)
+      return undefined
+    }
     const unwrap =
       (node.type === 'link' && resolveInPlace(node)) ||
       (node.type === 'linkReference' && unresolved.has(node.identifier))

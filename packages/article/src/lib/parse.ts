@@ -8,6 +8,7 @@ import type { Point, Position } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 import type { Article, ArticleMeta } from '../types.js'
 import type { PublicationConfig } from './config.js'
+import { resolveDefinitions } from './definitions.js'
 import { countWords, deriveSummary, plainTextOf } from './derived.js'
 import { FieldReader } from './fields.js'
 import {
@@ -243,12 +244,14 @@ export async function parseArticle(
   }
 
   const language = meta?.language ?? config.language ?? 'en'
-  transformTree(tree, { file, messages, language })
+  const footnotes = transformTree(tree, { file, messages, language })
   // The article's own URL: its canonical URL, or where Pressroom publishes it (its id under `base_url`).
   const articleUrl =
     meta?.canonicalUrl ??
     (config.baseUrl && meta ? new URL(`articles/${meta.slug}`, config.baseUrl).href : undefined)
   resolveLinks(tree, { file, messages, ...(articleUrl ? { articleUrl } : {}) })
+  const resolved = resolveDefinitions(tree, file)
+  messages.push(...resolved.messages)
 
   const plainText = plainTextOf(tree)
   const hasBody = tree.children.some(
@@ -292,6 +295,8 @@ export async function parseArticle(
       id: finalMeta.id,
       dir: directionOf(language),
     },
+    footnotes,
+    definitions: resolved.definitions,
     images,
     sourceHash,
     messages: sortMessages(messages),
@@ -371,6 +376,8 @@ function emptyArticle(
       id: meta.id,
       dir: directionOf(meta.language),
     },
+    footnotes: [],
+    definitions: [],
     images: [],
     sourceHash,
     messages,

@@ -1,19 +1,17 @@
+import { removeControlCharacters } from '@pressroom/toolkit'
 import type { Image, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFileMessage } from 'vfile-message'
-import type { Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
+import type { ArticleFootnote, Aside, Figure, FigureCaption, PullQuote, Span } from '../types.js'
+import { resolveFootnotes } from './footnotes.js'
 import { canonicalLanguage, directionOf } from './language.js'
 import { createMessage } from './messages.js'
 import { parseMarkdownSync } from './processor.js'
 import { convertRawHtml, type RawHtmlContext } from './raw-html.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
-
-/** Characters XML 1.0 forbids, and C1 controls: never let them through. */
-export const controlCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export const knownDirectives = {
   containerDirective: ['pullquote', 'aside', 'figure'],
@@ -29,9 +27,10 @@ interface TransformContext {
 /**
  * Turn the parsed tree into Pressroom's canonical body: directives become
  * `pullquote`/`aside`/`figure`/`span` nodes, images with a caption become
- * figures, control characters are removed, and every problem is reported.
+ * figures, control characters are removed, footnotes are resolved (the first
+ * definition of an identifier wins), and every problem is reported.
  */
-export function transformTree(tree: Root, context: TransformContext): void {
+export function transformTree(tree: Root, context: TransformContext): ArticleFootnote[] {
   const { file, messages } = context
   const warn = (reason: string, place: RootContent | Root | undefined, ruleId: string) =>
     messages.push(createMessage(file, reason, { place, ruleId }))
@@ -40,10 +39,9 @@ export function transformTree(tree: Root, context: TransformContext): void {
   visit(tree, (node) => {
     let found = false
     const clean = (value: string) => {
-      controlCharacters.lastIndex = 0
-      if (!controlCharacters.test(value)) return value
-      found = true
-      return value.replace(controlCharacters, '')
+      const cleaned = removeControlCharacters(value)
+      if (cleaned !== value) found = true
+      return cleaned
     }
     const record = node as unknown as Record<string, unknown>
     for (const key of ['value', 'alt', 'title', 'url'] as const) {
@@ -107,33 +105,9 @@ export function transformTree(tree: Root, context: TransformContext): void {
     return undefined
   })
 
-  // Footnotes: duplicates and references to nothing.
-  const definitions = new Map<string, RootContent>()
-  const referenced = new Set<string>()
-  visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition') {
-      const id = node.identifier
-      if (definitions.has(id)) {
-        warn(
-          `Duplicate footnote definition \`[^${node.label ?? id}]\`; only the first is used`,
-          node,
-          'duplicate-footnote',
-        )
-      } else {
-        definitions.set(id, node)
-      }
-    } else if (node.type === 'footnoteReference') {
-      referenced.add(node.identifier)
-    }
-  })
-  visit(tree, 'footnoteReference', (node) => {
-    if (!definitions.has(node.identifier))
-      warn(
-        `Footnote \`[^${node.label ?? node.identifier}]\` is referenced but never defined`,
-        node,
-        'undefined-footnote',
-      )
-  })
+  // Footnotes: decided here for every writer (first definition wins), each problem reported once.
+  const { footnotes, messages: footnoteMessages } = resolveFootnotes(tree, file)
+  messages.push(...footnoteMessages)
   // A reference to an undefined note is not parsed as a reference: find it in the text.
   visit(tree, 'text', (node) => {
     for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
@@ -154,10 +128,7 @@ export function transformTree(tree: Root, context: TransformContext): void {
       )
     }
   })
-  for (const [id, node] of definitions) {
-    if (!referenced.has(id))
-      warn(`Footnote \`[^${id}]\` is defined but never referenced`, node, 'unused-footnote')
-  }
+  return footnotes
 }
 
 /** A paragraph holding only an image with a title is a figure (title = caption). */

@@ -7,10 +7,10 @@
  * same bytes on every machine, with no system font involved.
  */
 import { createHash } from 'node:crypto'
+import { escapeXml } from '@pressroom/toolkit'
 import sharp from 'sharp'
 import { type CoverFace, linePath, measureLine } from './outline.js'
 import type { CoverSize } from './types.js'
-import { escapeXml } from './xml.js'
 
 export interface CoverText {
   /** Small line above the headline (section, or the collection's date). */

@@ -1,5 +1,6 @@
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
 import type { EpubLabels } from './types.js'
-import { escapeXml } from './xml.js'
 
 /** One entry of the table of contents. */
 export interface NavItem {
@@ -29,19 +30,27 @@ export function nestHeadings(headings: readonly HeadingRef[], href: string): Nav
   return root
 }
 
-function list(items: readonly NavItem[], indent: string): string {
-  if (items.length === 0) return ''
-  let out = `${indent}<ol>\n`
+/** A nav entry must have text: an empty heading (an image only) still gets a visible label. */
+export function navText(item: NavItem): string {
+  return item.text.trim() || '…'
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value })
+
+/** An indented `<ol>` of entries (and the line break after it). */
+function list(items: readonly NavItem[], indent: string): ElementContent[] {
+  if (items.length === 0) return []
+  const children: ElementContent[] = [text('\n')]
   for (const item of items) {
-    // A nav entry must have text: an empty heading (an image only) still gets a visible label.
-    const text = item.text.trim() || '…'
-    out += `${indent}  <li><a href="${escapeXml(item.href)}">${escapeXml(text)}</a>`
-    out +=
-      item.children.length > 0
-        ? `\n${list(item.children, `${indent}    `)}${indent}  </li>\n`
-        : '</li>\n'
+    const nested = item.children.length > 0
+    const li = h('li', [
+      h('a', { href: item.href }, navText(item)),
+      ...(nested ? [text('\n'), ...list(item.children, `${indent}    `), text(`${indent}  `)] : []),
+    ])
+    children.push(text(`${indent}  `), li, text('\n'))
   }
-  return `${out}${indent}</ol>\n`
+  children.push(text(indent))
+  return [text(indent), h('ol', children), text('\n')]
 }
 
 export interface Landmark {
@@ -50,21 +59,41 @@ export interface Landmark {
   text: string
 }
 
-/** The navigation document's body: the table of contents and the landmarks. */
+/** The navigation document's body: the table of contents and the (hidden) landmarks. */
 export function navContent(
   toc: readonly NavItem[],
   landmarks: readonly Landmark[],
   labels: EpubLabels,
-): string {
-  let out = '<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">\n'
-  out += `  <h1 id="toc-title">${escapeXml(labels.contents)}</h1>\n`
-  out += list(toc, '  ')
-  out += '</nav>\n'
-  out += `<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">\n`
-  out += `  <h2 id="landmarks-title">${escapeXml(labels.landmarks)}</h2>\n  <ol>\n`
+): ElementContent[] {
+  const contents: Element = h(
+    'nav',
+    { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', 'aria-labelledby': 'toc-title' },
+    [text('\n  '), h('h1', { id: 'toc-title' }, labels.contents), text('\n'), ...list(toc, '  ')],
+  )
+  const items: ElementContent[] = [text('\n')]
   for (const landmark of landmarks) {
-    out += `    <li><a epub:type="${landmark.type}" href="${escapeXml(landmark.href)}">${escapeXml(landmark.text)}</a></li>\n`
+    items.push(
+      text('    '),
+      h('li', [h('a', { 'epub:type': landmark.type, href: landmark.href }, landmark.text)]),
+      text('\n'),
+    )
   }
-  out += '  </ol>\n</nav>'
-  return out
+  items.push(text('  '))
+  const marks: Element = h(
+    'nav',
+    {
+      'epub:type': 'landmarks',
+      id: 'landmarks',
+      'aria-labelledby': 'landmarks-title',
+      hidden: true,
+    },
+    [
+      text('\n  '),
+      h('h2', { id: 'landmarks-title' }, labels.landmarks),
+      text('\n  '),
+      h('ol', items),
+      text('\n'),
+    ],
+  )
+  return [contents, text('\n'), marks]
 }

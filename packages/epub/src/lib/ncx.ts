@@ -1,5 +1,5 @@
-import type { NavItem } from './nav.js'
-import { escapeXml } from './xml.js'
+import { type NavItem, navText } from './nav.js'
+import { xmlText } from './xml.js'
 
 /**
  * An EPUB 2 NCX mirroring the EPUB 3 table of contents, for older reading
@@ -19,10 +19,10 @@ export function ncxDocument(
     let out = ''
     for (const item of items) {
       order += 1
-      const text = item.text.trim() || '…'
+      const text = navText(item)
       out += `${indent}<navPoint id="navpoint-${order}" playOrder="${order}">\n`
-      out += `${indent}  <navLabel><text>${escapeXml(text)}</text></navLabel>\n`
-      out += `${indent}  <content src="${escapeXml(item.href)}"/>\n`
+      out += `${indent}  <navLabel><text>${xmlText(text)}</text></navLabel>\n`
+      out += `${indent}  <content src="${xmlText(item.href)}"/>\n`
       out += points(item.children, level + 1, `${indent}  `)
       out += `${indent}</navPoint>\n`
     }
@@ -31,14 +31,14 @@ export function ncxDocument(
   const map = points(toc, 1, '    ')
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${escapeXml(language)}">\n` +
+    `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${xmlText(language)}">\n` +
     '  <head>\n' +
-    `    <meta name="dtb:uid" content="${escapeXml(identifier)}"/>\n` +
+    `    <meta name="dtb:uid" content="${xmlText(identifier)}"/>\n` +
     `    <meta name="dtb:depth" content="${depth}"/>\n` +
     '    <meta name="dtb:totalPageCount" content="0"/>\n' +
     '    <meta name="dtb:maxPageNumber" content="0"/>\n' +
     '  </head>\n' +
-    `  <docTitle><text>${escapeXml(title)}</text></docTitle>\n` +
+    `  <docTitle><text>${xmlText(title)}</text></docTitle>\n` +
     `  <navMap>\n${map}  </navMap>\n` +
     '</ncx>\n'
   )

@@ -1,4 +1,4 @@
-import { escapeXml } from './xml.js'
+import { xmlText } from './xml.js'
 
 /** The package metadata, every value already chosen (no defaults here). */
 export interface PackageMetadata {
@@ -46,7 +46,7 @@ export const A11Y_1_0_CONFORMS_TO =
   'http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa'
 
 function meta(property: string, value: string): string {
-  return `    <meta property="${property}">${escapeXml(value)}</meta>\n`
+  return `    <meta property="${property}">${xmlText(value)}</meta>\n`
 }
 
 /** A short, true description of the book's accessibility. */
@@ -72,24 +72,23 @@ export function packageDocument(
 ): string {
   const primary = metadata.languages[0] ?? 'en'
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n'
-  out += `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${escapeXml(primary)}" dir="${metadata.dir}">\n`
+  out += `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${xmlText(primary)}" dir="${metadata.dir}">\n`
   out += '  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
-  out += `    <dc:identifier id="pub-id">${escapeXml(metadata.identifier)}</dc:identifier>\n`
-  out += `    <dc:title>${escapeXml(metadata.title)}</dc:title>\n`
+  out += `    <dc:identifier id="pub-id">${xmlText(metadata.identifier)}</dc:identifier>\n`
+  out += `    <dc:title>${xmlText(metadata.title)}</dc:title>\n`
   for (const language of metadata.languages)
-    out += `    <dc:language>${escapeXml(language)}</dc:language>\n`
+    out += `    <dc:language>${xmlText(language)}</dc:language>\n`
   metadata.creators.forEach((creator, index) => {
-    out += `    <dc:creator id="creator-${index + 1}">${escapeXml(creator)}</dc:creator>\n`
+    out += `    <dc:creator id="creator-${index + 1}">${xmlText(creator)}</dc:creator>\n`
     out += `    <meta refines="#creator-${index + 1}" property="role" scheme="marc:relators">aut</meta>\n`
   })
-  if (metadata.publisher)
-    out += `    <dc:publisher>${escapeXml(metadata.publisher)}</dc:publisher>\n`
-  if (metadata.date) out += `    <dc:date>${escapeXml(metadata.date)}</dc:date>\n`
+  if (metadata.publisher) out += `    <dc:publisher>${xmlText(metadata.publisher)}</dc:publisher>\n`
+  if (metadata.date) out += `    <dc:date>${xmlText(metadata.date)}</dc:date>\n`
   out += meta('dcterms:modified', metadata.modified)
-  out += `    <dc:description>${escapeXml(metadata.description)}</dc:description>\n`
+  out += `    <dc:description>${xmlText(metadata.description)}</dc:description>\n`
   for (const subject of metadata.subjects)
-    out += `    <dc:subject>${escapeXml(subject)}</dc:subject>\n`
-  if (metadata.rights) out += `    <dc:rights>${escapeXml(metadata.rights)}</dc:rights>\n`
+    out += `    <dc:subject>${xmlText(subject)}</dc:subject>\n`
+  if (metadata.rights) out += `    <dc:rights>${xmlText(metadata.rights)}</dc:rights>\n`
 
   const a11y = metadata.accessibility
   out += meta('schema:accessMode', 'textual')
@@ -111,11 +110,11 @@ export function packageDocument(
     out += meta('dcterms:conformsTo', A11Y_CONFORMS_TO)
     out += `    <link rel="dcterms:conformsTo" href="${A11Y_1_0_CONFORMS_TO}"/>\n`
   }
-  if (metadata.cover) out += `    <meta name="cover" content="${escapeXml(metadata.cover)}"/>\n`
+  if (metadata.cover) out += `    <meta name="cover" content="${xmlText(metadata.cover)}"/>\n`
   out += '  </metadata>\n  <manifest>\n'
   for (const item of manifest) {
     const properties = item.properties ? ` properties="${item.properties}"` : ''
-    out += `    <item id="${item.id}" href="${escapeXml(item.href)}" media-type="${item.mediaType}"${properties}/>\n`
+    out += `    <item id="${item.id}" href="${xmlText(item.href)}" media-type="${item.mediaType}"${properties}/>\n`
   }
   out += '  </manifest>\n'
   const toc = manifest.some((item) => item.id === 'ncx') ? ' toc="ncx"' : ''

@@ -5,39 +5,37 @@
  */
 
 import { createRequire } from 'node:module'
+import { type FontKey, fontBytes } from '@pressroom/toolkit'
 import type { Bidi } from 'bidi-js'
 import * as fontkit from 'fontkit'
-import { arabicFaces, type FontFace, fontFile, serifFaces } from './fonts.js'
 
 const require = createRequire(import.meta.url)
 const bidi = (require('bidi-js') as () => Bidi)()
 
 export type CoverFace = 'regular' | 'bold' | 'italic'
 
-const loaded = new Map<FontFace, fontkit.Font>()
+const loaded = new Map<FontKey, fontkit.Font>()
 
-function font(face: FontFace): fontkit.Font {
-  let parsed = loaded.get(face)
+/** A face of the toolkit's font registry, parsed once per process. */
+function font(key: FontKey): fontkit.Font {
+  let parsed = loaded.get(key)
   if (!parsed) {
-    parsed = fontkit.create(fontFile(face.module))
-    loaded.set(face, parsed)
+    parsed = fontkit.create(fontBytes(key))
+    loaded.set(key, parsed)
   }
   return parsed
 }
 
-function pick(faces: FontFace[], weight: 400 | 700, style: 'normal' | 'italic'): FontFace {
-  return (
-    faces.find((face) => face.weight === weight && face.style === style) ??
-    faces.find((face) => face.weight === weight) ??
-    (faces[0] as FontFace)
-  )
+/** The registry's faces for a cover face: the serif, then Naskh (which has no italic). */
+const facesFor: Record<CoverFace, [FontKey, FontKey]> = {
+  regular: ['serif', 'arabic'],
+  italic: ['serifItalic', 'arabic'],
+  bold: ['serifBold', 'arabicBold'],
 }
 
 /** Latin (and Greek, Cyrillic) face first, then the Arabic-script face; Arabic has no italic. */
 function fontsFor(face: CoverFace): fontkit.Font[] {
-  const weight = face === 'bold' ? 700 : 400
-  const style = face === 'italic' ? 'italic' : 'normal'
-  return [font(pick(serifFaces, weight, style)), font(pick(arabicFaces, weight, 'normal'))]
+  return facesFor[face].map(font)
 }
 
 interface Segment {

@@ -1,27 +1,59 @@
-import { escapeXml, numericEntities, stripInvalidXml } from './xml.js'
+import { hastToXhtml } from '@pressroom/html'
+import { numericEntities } from '@pressroom/toolkit'
+import type { ElementContent, Properties } from 'hast'
+import { h } from 'hastscript'
 
 export interface PageOptions {
   /** The document's `<title>`. */
   title: string
   language: string
   dir: 'ltr' | 'rtl'
-  /** Attributes of `<body>`, already escaped (` epub:type="bodymatter"`). */
-  bodyAttributes?: string
-  /** The body's content: well-formed XHTML. */
-  content: string
+  /** Properties of `<body>` (`{ 'epub:type': 'bodymatter' }`). */
+  bodyProperties?: Properties
+  /** The body's content, as hast. */
+  content: ElementContent[]
   /** Link the stylesheet (default true). */
   stylesheet?: boolean
 }
 
-/** A complete XHTML 5 content document, polyglot, with the `epub` namespace declared. */
+/** `children`, each followed by a line break, after one: the layout of every block this package writes. */
+export function lines(children: ReadonlyArray<ElementContent | undefined>): ElementContent[] {
+  const out: ElementContent[] = [{ type: 'text', value: '\n' }]
+  for (const child of children) {
+    if (child) out.push(child, { type: 'text', value: '\n' })
+  }
+  return out
+}
+
+/**
+ * A complete XHTML 5 content document, polyglot, with the `epub` namespace
+ * declared: a hast tree serialised by `@pressroom/html` (the body's own
+ * serialiser), with numeric character references only (EPUBCheck notes named
+ * entities, HTM-006).
+ */
 export function xhtmlPage(options: PageOptions): string {
-  const language = escapeXml(options.language)
-  const css =
-    options.stylesheet === false ? '' : '<link rel="stylesheet" type="text/css" href="style.css"/>'
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' +
-    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${language}" lang="${language}" dir="${options.dir}">\n` +
-    `<head>\n<meta charset="UTF-8"/>\n<title>${escapeXml(options.title)}</title>\n${css}\n</head>\n` +
-    `<body${options.bodyAttributes ?? ''}>\n${numericEntities(stripInvalidXml(options.content))}\n</body>\n</html>\n`
+  const head = h('head', [
+    '\n',
+    h('meta', { charSet: 'UTF-8' }),
+    '\n',
+    h('title', options.title),
+    '\n',
+    options.stylesheet === false
+      ? undefined
+      : h('link', { rel: 'stylesheet', type: 'text/css', href: 'style.css' }),
+    '\n',
+  ])
+  const body = h('body', options.bodyProperties ?? {}, ['\n', ...options.content, '\n'])
+  const html = h(
+    'html',
+    {
+      xmlns: 'http://www.w3.org/1999/xhtml',
+      'xmlns:epub': 'http://www.idpf.org/2007/ops',
+      'xml:lang': options.language,
+      lang: options.language,
+      dir: options.dir,
+    },
+    ['\n', head, '\n', body, '\n'],
   )
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${numericEntities(hastToXhtml(html))}\n`
 }

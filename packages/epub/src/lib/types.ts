@@ -1,41 +1,41 @@
 import type { articleMessage } from '@pressroom/article'
+import type { Labels } from '@pressroom/toolkit'
 
 /** A message in the vfile convention, as created by `articleMessage`. */
 export type EpubMessage = ReturnType<typeof articleMessage>
 
-/** The UI strings the EPUB writer adds around the article (not the article's own text). */
-export interface EpubLabels {
-  /** Heading of the table of contents. */
-  contents: string
-  /** Heading of the (hidden) landmarks navigation. */
-  landmarks: string
-  /** The cover, in the landmarks and as the cover page's title. */
-  cover: string
-  /** The title page, in the table of contents and landmarks. */
-  titlePage: string
-  /** The landmark pointing at the start of the text (`bodymatter`). */
-  startOfText: string
-  /** Heading of the biography section with one author. */
-  aboutTheAuthor: string
-  /** Heading of the biography section with several authors. */
-  aboutTheAuthors: string
-  /** Before the authors' names: `By` -> `By Umar Karim`. */
-  by: string
-  /** Before the publication date. */
-  published: string
-  /** Before the date of the last update. */
-  updated: string
-  /** Before each dated correction notice (`Correction (20 January 2024): …`). */
-  correction: string
-  /** Accessible name of the corrections notice. */
-  corrections: string
-  /** Before the hero image's caption and credit on the title page. */
-  coverImage: string
-  /** Title of a collection when `options.title` is not given. */
-  collection: string
-  /** `{count}` articles, on a collection's cover and title page. */
-  articleCount: string
-}
+/**
+ * The UI strings the EPUB writer adds around the article (not the article's own
+ * text): the keys of the shared label table (`Labels` of `@pressroom/toolkit`)
+ * that the book uses. `contents` and `landmarks` head the navigation; `cover`,
+ * `titlePage`, `startOfText` name the landmarks; `aboutTheAuthor(s)` heads the
+ * author box; `by`, `published`, `updated` go on the title page; `correction`
+ * and `corrections` label the corrections notice; `coverImage` introduces the
+ * hero's caption on the title page; `collection` and `articleCount`
+ * (`{count}`) title a collection; `notes`, `backToText` and `image` are passed
+ * to `@pressroom/html` for the notes and image placeholders of the text.
+ */
+export type EpubLabels = Pick<
+  Labels,
+  | 'contents'
+  | 'landmarks'
+  | 'cover'
+  | 'titlePage'
+  | 'startOfText'
+  | 'aboutTheAuthor'
+  | 'aboutTheAuthors'
+  | 'by'
+  | 'published'
+  | 'updated'
+  | 'correction'
+  | 'corrections'
+  | 'coverImage'
+  | 'collection'
+  | 'articleCount'
+  | 'notes'
+  | 'backToText'
+  | 'image'
+>
 
 /** What goes on the cover. */
 export type CoverMode = 'auto' | 'generated' | 'none'
@@ -115,7 +115,10 @@ export interface EpubOptions {
    * two usage notes (HTM-010 on the NCX namespace, OPF-059). Default `false`.
    */
   ncx?: boolean
-  /** UI strings; defaults follow the book's language (en, ar, ur, fr; else en). */
+  /**
+   * UI strings on top of the shared label table (`labelsFor` of
+   * `@pressroom/toolkit`: 13 languages by primary subtag, else English).
+   */
   labels?: Partial<EpubLabels>
   /** Receives every warning (image left out, link dropped, unknown node ...). Default: none. */
   report?: (message: EpubMessage) => void

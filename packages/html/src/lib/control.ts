@@ -1,18 +1,6 @@
+import { removeControlCharacters } from '@pressroom/toolkit'
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast'
 import type { State } from './types.js'
-
-/**
- * Characters not allowed in XML 1.0: C0 controls but tab, line feed and
- * carriage return; DEL and C1 controls; U+FFFE, U+FFFF; lone surrogates.
- */
-export const controlCharacters =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Remove characters that XML 1.0 does not allow. */
-export function removeControlCharacters(value: string): string {
-  controlCharacters.lastIndex = 0
-  return controlCharacters.test(value) ? value.replace(controlCharacters, '') : value
-}
 
 /**
  * Remove disallowed characters from every text and attribute value in a hast

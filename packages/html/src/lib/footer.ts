@@ -5,7 +5,8 @@ import type { State } from './types.js'
  * The notes: for `web`, `<section class="footnotes" role="doc-endnotes">`
  * with an `<ol>`; for `epub`, one `<aside epub:type="footnote">` per note.
  * Notes come in order of first reference; notes referenced only from other
- * notes are added as they are met. Unreferenced notes are reported.
+ * notes are added as they are met. Unreferenced notes are left out (the
+ * reader reported them).
  */
 export function footer(state: State): ElementContent[] {
   const contents: ElementContent[][] = []
@@ -15,11 +16,13 @@ export function footer(state: State): ElementContent[] {
     contents.push(definition ? state.all(definition) : [])
   }
 
-  for (const [id, definition] of state.footnoteById) {
-    if (!state.footnoteIds.has(id)) {
+  // The reader reported every note nothing cites; here only one cited from nowhere this writes
+  // (a note that is itself left out).
+  for (const footnote of state.article.footnotes) {
+    if (footnote.referenced && !state.footnoteIds.has(footnote.identifier)) {
       state.message(
-        `Footnote \`${definition.label ?? definition.identifier}\` is never referenced: left out`,
-        definition,
+        `Footnote \`${footnote.label}\` is cited only from notes that are left out: left out too`,
+        footnote.definition,
         'unused-footnote',
       )
     }

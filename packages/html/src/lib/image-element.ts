@@ -1,7 +1,7 @@
+import { safeUrl } from '@pressroom/toolkit'
 import type { Element, ElementContent } from 'hast'
 import type { Node } from 'unist'
 import type { State } from './types.js'
-import { imageProtocols, safeUrl } from './url.js'
 
 const reasons: Record<string, string> = {
   missing: 'the file is missing',
@@ -30,7 +30,7 @@ export function imageElement(
     reason = reasons[image.status] ?? `its status is \`${image.status}\``
   } else {
     const url = state.options.imageSrc(image)
-    const safe = url === undefined ? undefined : safeUrl(url, imageProtocols)
+    const safe = url === undefined ? undefined : safeUrl(url, 'image')
     if (safe !== undefined && safe !== '') {
       const properties: Element['properties'] = { src: safe, alt }
       if (image.width) properties.width = image.width

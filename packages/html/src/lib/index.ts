@@ -33,13 +33,25 @@ export function phrasingToXhtml(
   nodes: PhrasingContent[],
   options: XhtmlOptions = {},
 ): string {
+  return toXml(phrasingToHast(article, nodes, options))
+}
+
+/**
+ * The same as `phrasingToXhtml`, as the sanitised hast tree (a root of phrasing
+ * nodes), for a writer that puts it into a tree of its own.
+ */
+export function phrasingToHast(
+  article: Article,
+  nodes: PhrasingContent[],
+  options: XhtmlOptions = {},
+): HastRoot {
   const state = createState(article, {
     ...options,
     handlers: { footnoteReference: footnoteAsText, ...options.handlers },
   })
   const root: Root = { type: 'root', children: [{ type: 'paragraph', children: nodes }] }
   const rendered = renderInContainer(state, article, () => state.all(root.children[0] as never))
-  return toXml(finish(state, rendered, true))
+  return finish(state, rendered, true)
 }
 
 /**

@@ -1,5 +1,5 @@
+import { imageSchemes, linkSchemes } from '@pressroom/toolkit'
 import { defaultSchema, type Schema } from 'hast-util-sanitize'
-import { imageProtocols, linkProtocols } from './url.js'
 
 const everywhere = ['id', 'className', 'lang', 'dir', 'role', 'title', 'ariaLabel', 'ariaHidden']
 
@@ -81,7 +81,11 @@ export const schema: Schema = {
     blockquote: [],
     q: [],
   },
-  protocols: { href: linkProtocols, src: imageProtocols, cite: ['http', 'https'] },
+  protocols: {
+    href: [...linkSchemes],
+    src: [...imageSchemes],
+    cite: [...imageSchemes] /* a source: http(s) */,
+  },
   clobber: [],
   clobberPrefix: '',
   required: {},

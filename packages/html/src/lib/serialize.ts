@@ -1,6 +1,6 @@
+import { removeControlCharacters } from '@pressroom/toolkit'
 import type { Nodes as HastNodes, Properties } from 'hast'
 import { find, html } from 'property-information'
-import { removeControlCharacters } from './control.js'
 
 /** Elements that never have content: written self-closed (`<br/>`). */
 const voidElements = new Set([

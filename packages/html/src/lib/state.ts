@@ -1,13 +1,16 @@
 import { type Article, articleMessage, directionOf } from '@pressroom/article'
+import { labelsFor, labelTable } from '@pressroom/toolkit'
 import type { Element, ElementContent, Properties } from 'hast'
-import type { Definition, FootnoteDefinition, Parents } from 'mdast'
+import type { Definition, Parents } from 'mdast'
 import type { Node } from 'unist'
 import { defaultHandlers } from './handlers/index.js'
-import { labelsFor } from './labels.js'
-import type { Handlers, ResolvedOptions, State, XhtmlOptions } from './types.js'
+import type { Handlers, Labels, ResolvedOptions, State, XhtmlOptions } from './types.js'
 
 /** Where messages come from (`source` of every `VFileMessage`). */
 export const messageSource = 'pressroom-html'
+
+/** The UI strings by primary language subtag: the toolkit's one table. */
+export const defaultLabels: Readonly<Record<string, Labels>> = labelTable
 
 /** Set up the walk over one article. */
 export function createState(article: Article, options: XhtmlOptions = {}): State {
@@ -37,8 +40,17 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     message,
     uniqueId,
     inLanguage,
-    definitionById: new Map<string, Definition>(),
-    footnoteById: new Map<string, FootnoteDefinition>(),
+    // Link and image definitions as the reader resolved them (the first of each identifier).
+    definitionById: new Map<string, Definition>(
+      (article.definitions ?? []).map((entry) => [
+        String(entry.identifier).toUpperCase(),
+        entry.definition,
+      ]),
+    ),
+    // The reader decided which definition each footnote has (the first); nothing is collected here.
+    footnoteById: new Map(
+      article.footnotes.map((footnote) => [footnote.identifier, footnote.definition]),
+    ),
     footnoteOrder: [],
     footnoteReferences: new Map(),
     footnoteIds: new Map(),
@@ -47,7 +59,6 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     images,
   }
 
-  collectDefinitions(state, article.tree)
   return state
 
   function one(node: Node, parent: Parents | undefined): ElementContent[] {
@@ -116,30 +127,6 @@ export function createState(article: Article, options: XhtmlOptions = {}): State
     } finally {
       state.language = before
     }
-  }
-}
-
-/** Definitions and footnote definitions, first one wins (as in CommonMark). */
-function collectDefinitions(state: State, tree: Node): void {
-  visit(tree)
-  function visit(node: Node): void {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      const definition = node as Definition | FootnoteDefinition
-      const map: Map<string, Definition | FootnoteDefinition> =
-        node.type === 'definition' ? state.definitionById : state.footnoteById
-      const id = String(definition.identifier).toUpperCase()
-      if (map.has(id)) {
-        state.message(
-          `Duplicate ${node.type === 'definition' ? 'definition' : 'footnote'} \`${definition.label ?? definition.identifier}\`: the first one is used`,
-          node,
-          node.type === 'definition' ? 'duplicate-definition' : 'duplicate-footnote',
-        )
-      } else {
-        map.set(id, definition)
-      }
-    }
-    const children = (node as Partial<Parents>).children
-    if (Array.isArray(children)) for (const child of children) visit(child)
   }
 }
 

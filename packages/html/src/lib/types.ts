@@ -1,18 +1,16 @@
 import type { Article, ArticleImage } from '@pressroom/article'
+import type { Labels as ToolkitLabels } from '@pressroom/toolkit'
 import type { Element, ElementContent, Root as HastRoot, Properties } from 'hast'
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast'
 import type { Node } from 'unist'
 import type { VFileMessage } from 'vfile-message'
 
-/** UI strings written into the fragment. */
-export interface Labels {
-  /** Heading of the notes section (`flavor: 'web'`). */
-  notes: string
-  /** Accessible name of the link from a note back to its reference. */
-  backToText: string
-  /** Word written in an image placeholder: `[Image: alt]`. */
-  image: string
-}
+/**
+ * UI strings written into the fragment: `notes` (heading of the notes section, `flavor: 'web'`),
+ * `backToText` (accessible name of the link from a note back to its reference) and `image` (the
+ * word in an image placeholder: `[Image: alt]`), from `@pressroom/toolkit`'s one label table.
+ */
+export type Labels = Pick<ToolkitLabels, 'notes' | 'backToText' | 'image'>
 
 export interface XhtmlOptions {
   /**
@@ -28,7 +26,10 @@ export interface XhtmlOptions {
   containerLanguage?: string
   /** Added to the depth of body headings (may be negative; the result is clamped to 1-6). Default `0`. */
   headingOffset?: number
-  /** UI strings; default by the article's language (en, ar, ur, fr, de, es; fallback en). */
+  /**
+   * UI strings over the toolkit's labels for the article's language (`labelsFor`: en, ar, ur, fa, fr, de,
+   * es, ru, el, hi, zh, ja, ko; fallback en).
+   */
   labels?: Partial<Labels>
   /** Handlers by mdast node type, merged over `defaultHandlers`. */
   handlers?: Partial<Handlers>
@@ -113,7 +114,9 @@ export interface State {
     dir: string | undefined,
     render: () => T,
   ): { properties: Properties; result: T }
+  /** Link and image reference definitions by upper-cased identifier, the first one of each. */
   definitionById: Map<string, Definition>
+  /** The article's footnotes as the reader resolved them (`article.footnotes`), by identifier. */
   footnoteById: Map<string, FootnoteDefinition>
   /** Footnote identifiers in order of first reference. */
   footnoteOrder: string[]

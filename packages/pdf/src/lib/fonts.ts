@@ -1,61 +1,13 @@
 /**
- * Fonts: parsed ONCE per process (fontkit `Font` objects reused by every
- * document), and a shaping cache keyed by font + text shared across documents.
+ * Fonts: the faces and their files are the toolkit's registry (`fontFaces`, `fontBytes`: read once
+ * per process); here they are parsed ONCE per process (fontkit `Font` objects reused by every
+ * document) and shaped, with a bounded (least recently used) shaping cache keyed by font + text
+ * shared across documents.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { type FontKey, fontBytes } from '@pressroom/toolkit'
 import * as fontkit from 'fontkit'
 
-const require = createRequire(import.meta.url)
-
-/** The faces the renderer uses. */
-export type FontKey =
-  | 'serif'
-  | 'serifItalic'
-  | 'serifBold'
-  | 'serifBoldItalic'
-  | 'mono'
-  | 'monoBold'
-  | 'arabic'
-  | 'arabicBold'
-  | 'latinInArabic'
-  | 'latinInArabicBold'
-  | 'cjk'
-  | 'cjkBold'
-  | 'hangul'
-  | 'hangulBold'
-  | 'devanagari'
-  | 'devanagariBold'
-  | 'emoji'
-
-const files: Record<FontKey, string> = {
-  serif: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
-  serifItalic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  serifBold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
-  serifBoldItalic: '@expo-google-fonts/noto-serif/700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
-  mono: '@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf',
-  monoBold: '@expo-google-fonts/source-code-pro/700Bold/SourceCodePro_700Bold.ttf',
-  arabic: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
-  arabicBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
-  // Naskh's strokes are thin: Latin words and digits inside Arabic text are set one weight lighter
-  // than the serif's (Light for regular, SemiBold for bold), so they do not look heavier.
-  latinInArabic: '@expo-google-fonts/noto-serif/300Light/NotoSerif_300Light.ttf',
-  latinInArabicBold: '@expo-google-fonts/noto-serif/600SemiBold/NotoSerif_600SemiBold.ttf',
-  // Fallbacks, loaded only when a character needs them. Noto Sans SC has the Han characters of
-  // Simplified and Traditional Chinese and Japanese kana; Nanum Myeongjo the Korean Hangul (a
-  // serif, like the body); Noto Serif Devanagari Hindi; Noto Emoji (monochrome) the emoji.
-  cjk: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  cjkBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-  hangul: '@expo-google-fonts/nanum-myeongjo/400Regular/NanumMyeongjo_400Regular.ttf',
-  hangulBold: '@expo-google-fonts/nanum-myeongjo/800ExtraBold/NanumMyeongjo_800ExtraBold.ttf',
-  devanagari:
-    '@expo-google-fonts/noto-serif-devanagari/400Regular/NotoSerifDevanagari_400Regular.ttf',
-  devanagariBold:
-    '@expo-google-fonts/noto-serif-devanagari/700Bold/NotoSerifDevanagari_700Bold.ttf',
-  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
-}
-
-export const fontKeys = Object.keys(files) as FontKey[]
+export type { FontKey }
 
 const loaded = new Map<FontKey, fontkit.Font>()
 
@@ -63,8 +15,7 @@ const loaded = new Map<FontKey, fontkit.Font>()
 export function getFont(key: FontKey): fontkit.Font {
   let font = loaded.get(key)
   if (!font) {
-    const bytes = readFileSync(require.resolve(files[key]))
-    font = fontkit.create(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    font = fontkit.create(fontBytes(key))
     loaded.set(key, font)
   }
   return font
@@ -84,17 +35,25 @@ export interface Shaped {
   needsActualText: boolean
 }
 
+/**
+ * Shaped runs by font + text, least recently used first (a `Map` keeps insertion order: a hit
+ * moves its entry to the end, a miss at the limit drops the first). About 1.1 KB an entry: the
+ * limit keeps the cache near 11 MB however many different documents a process renders, while one
+ * article (the seed shapes some 730 runs, a long one a few thousand) stays wholly cached.
+ */
 const shapeCache = new Map<string, Shaped>()
-const shapeCacheLimit = 100_000
+export const shapeCacheLimit = 10_000
 let cacheHits = 0
 let cacheMisses = 0
 
-/** Shape `text` with a font (cached across documents by font + text). */
+/** Shape `text` with a font (cached across documents by font + text, least recently used dropped). */
 export function shape(key: FontKey, text: string): Shaped {
   const cacheKey = `${key}\u0000${text}`
   const cached = shapeCache.get(cacheKey)
   if (cached) {
     cacheHits++
+    shapeCache.delete(cacheKey)
+    shapeCache.set(cacheKey, cached)
     return cached
   }
   cacheMisses++
@@ -120,7 +79,10 @@ export function shape(key: FontKey, text: string): Shaped {
   const needsActualText =
     spelled.length !== wanted.length || spelled.some((c, i) => c !== wanted[i])
   const shaped: Shaped = { glyphs: run.glyphs, positions, width, needsActualText }
-  if (shapeCache.size >= shapeCacheLimit) shapeCache.clear()
+  if (shapeCache.size >= shapeCacheLimit) {
+    const oldest = shapeCache.keys().next().value
+    if (oldest !== undefined) shapeCache.delete(oldest)
+  }
   shapeCache.set(cacheKey, shaped)
   return shaped
 }

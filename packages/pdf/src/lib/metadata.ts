@@ -3,15 +3,10 @@
  * not escape XMP and leaves ModDate out of it: we write the XMP ourselves.
  */
 import type { Article } from '@pressroom/article'
+import { escapeXml } from '@pressroom/toolkit'
 
 /** Used when the article has no date at all: fixed, so output stays reproducible. */
 export const fallbackDate = new Date(Date.UTC(2000, 0, 1))
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
-  )
-}
 
 export interface Dates {
   created: Date
@@ -26,6 +21,7 @@ export function articleDates(article: Article): Dates {
   return { created, modified }
 }
 
+/** Info's Author: the names as a comma-separated list (metadata, not prose; XMP has each name apart). */
 export function authorsOf(article: Article): string {
   return article.meta.authors.map((a) => a.name).join(', ')
 }

@@ -3,7 +3,7 @@
  * captions, table cells: each line carries the labels cited on it), set at the column's width and
  * placed at the foot of the column that first cites them, under a short rule, tagged `Note`.
  */
-import type { FootnoteDefinition, Root } from 'mdast'
+import type { FootnoteDefinition } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { State } from './state.js'
 import { colors } from './state.js'
@@ -21,18 +21,17 @@ const ruleSpace = 14
 export class Footnotes {
   private readonly state: State
   private readonly numbers = new Map<string, number>()
-  private readonly definitions = new Map<string, FootnoteDefinition>()
+  /** The footnote definitions, by the reader's rule (definitions.ts: the first one wins). */
+  private readonly definitions: ReadonlyMap<string, FootnoteDefinition>
   private readonly placed = new Set<string>()
   private readonly prepared = new Map<string, PreparedNote>()
   /** Notes waiting for the foot of the current column, and their height (rule included). */
   private column: PreparedNote[] = []
   private height = 0
 
-  constructor(state: State, tree: Root) {
+  constructor(state: State, definitions: ReadonlyMap<string, FootnoteDefinition>) {
     this.state = state
-    for (const node of tree.children)
-      if (node.type === 'footnoteDefinition' && !this.definitions.has(node.identifier))
-        this.definitions.set(node.identifier, node)
+    this.definitions = definitions
   }
 
   has(label: string): boolean {

@@ -1,73 +1,26 @@
+import { type Labels, labelsFor } from '@pressroom/toolkit'
 import type { VFileMessage } from 'vfile-message'
 import type { Handler, InlineHandler } from './state.js'
 
-/** UI strings printed in the PDF. `{page}` and `{pages}` are replaced in `page`. */
-export interface Labels {
-  /** Footer, e.g. `Page {page} of {pages}`. */
-  page: string
-  /** Heading of the author box (one author). */
-  aboutAuthor: string
-  /** Heading of the author box (several authors). */
-  aboutAuthors: string
-  /** Before the author names. */
-  by: string
-  /** Joins the last two author names. */
-  and: string
-  /** Placeholder text for an image that cannot be shown (the alt text follows). */
-  imageMissing: string
-  /** Before a figure's credit, when the credit does not say what it credits ("Photo: Reuters"). */
-  credit: string
-  /** Before the publication date. */
-  published: string
-  /** Before the date of the last substantive change. */
-  updated: string
-  /** Before each dated correction notice (`Correction (20 January 2024): …`). */
-  correction: string
-  /** Notice on a copy rendered before its embargo; `{date}` is replaced. */
-  embargo: string
-}
-
-export const defaultLabels: Record<string, Labels> = {
-  en: {
-    page: 'Page {page} of {pages}',
-    aboutAuthor: 'About the author',
-    aboutAuthors: 'About the authors',
-    by: 'By',
-    and: 'and',
-    imageMissing: 'Image not available',
-    credit: 'Photo:',
-    published: 'Published',
-    updated: 'Updated',
-    correction: 'Correction',
-    embargo: 'Embargoed: not for publication before {date}',
-  },
-  fr: {
-    page: 'Page {page} sur {pages}',
-    aboutAuthor: 'L’auteur',
-    aboutAuthors: 'Les auteurs',
-    by: 'Par',
-    and: 'et',
-    imageMissing: 'Image indisponible',
-    credit: 'Photo :',
-    published: 'Publié le',
-    updated: 'Mis à jour le',
-    correction: 'Correction',
-    embargo: 'Sous embargo : ne pas publier avant le {date}',
-  },
-  ar: {
-    page: 'صفحة {page} من {pages}',
-    aboutAuthor: 'عن الكاتب',
-    aboutAuthors: 'عن الكتّاب',
-    by: 'بقلم',
-    and: 'و',
-    imageMissing: 'الصورة غير متاحة',
-    credit: 'صورة:',
-    published: 'نُشر في',
-    updated: 'حُدّث في',
-    correction: 'تصحيح',
-    embargo: 'محظور النشر قبل {date}',
-  },
-}
+/**
+ * The labels the PDF prints (the toolkit's one table, in every language it ships): footer `page`,
+ * `aboutTheAuthor`/`aboutTheAuthors`, `by`, `image` (an image's accessible name when it has no alt
+ * text), `imageMissing`, `credit`, `published`, `updated`, `correction`, `embargo`.
+ */
+export type PdfLabels = Pick<
+  Labels,
+  | 'page'
+  | 'aboutTheAuthor'
+  | 'aboutTheAuthors'
+  | 'by'
+  | 'image'
+  | 'imageMissing'
+  | 'credit'
+  | 'published'
+  | 'updated'
+  | 'correction'
+  | 'embargo'
+>
 
 export interface Margins {
   top: number
@@ -156,7 +109,10 @@ export interface PdfOptions {
   pdfa?: boolean
   /** Publication name for the running header; default `meta.publisher.name`. */
   publication?: string
-  /** UI strings; default by the article's language (en, fr, ar; others English). */
+  /**
+   * Labels printed around the text; default the toolkit's for the article's language
+   * (`labelsFor`: 13 languages, others English). Only the keys of `PdfLabels` are printed.
+   */
   labels?: Partial<Labels>
   /** Called once per render with line-breaking statistics. */
   onStats?: (stats: TypesetStats) => void
@@ -184,7 +140,7 @@ export interface ResolvedOptions {
   hyphenate: boolean
   pdfa: boolean
   publication?: string
-  labels: Labels
+  labels: PdfLabels
   onStats?: (stats: TypesetStats) => void
   report?: (message: VFileMessage) => void
 }
@@ -194,7 +150,6 @@ export function resolveOptions(
   language: string,
   direction: 'ltr' | 'rtl' = 'ltr',
 ): ResolvedOptions {
-  const base = defaultLabels[language.toLowerCase().split('-')[0]] ?? defaultLabels.en
   const layout = layouts.find((name) => name === options.layout) ?? 'two-column'
   const design = designs[layout]
   const scale = direction === 'rtl' ? arabicScale : 1
@@ -213,7 +168,7 @@ export function resolveOptions(
     hyphenate: options.hyphenate ?? true,
     pdfa: options.pdfa ?? false,
     publication: options.publication,
-    labels: { ...base, ...options.labels },
+    labels: labelsFor(language, options.labels),
     onStats: options.onStats,
     report: options.report,
   }

@@ -2,6 +2,7 @@
  * `renderPdf`: Article -> tagged, typeset PDF bytes.
  */
 import type { Article } from '@pressroom/article'
+import { fillLabel, formatDate, formatDateTime, joinNames, safeUrl } from '@pressroom/toolkit'
 import PDFDocument from 'pdfkit'
 import { drawPieces } from './draw.js'
 import { figureFromImage } from './handlers/figure.js'
@@ -153,17 +154,6 @@ async function compose(
   return { bytes: out, pages: stats.pages, stats, end }
 }
 
-function formatDate(value: string, language: string): string {
-  const [y, m, d] = value.split('-').map(Number)
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y, m - 1, d)),
-    )
-  } catch {
-    return value
-  }
-}
-
 function titleBlock(state: State): void {
   const { meta } = state.article
   const base = state.options.fontSize
@@ -214,10 +204,8 @@ function titleBlock(state: State): void {
   const byline: Run[] = []
   const size = base * 0.95
   if (names.length > 0) {
-    const joined =
-      names.length === 1
-        ? names[0]
-        : `${names.slice(0, -1).join(', ')} ${state.labels.and} ${names[names.length - 1]}`
+    // One serial-comma rule for every format: the language's (toolkit `joinNames`).
+    const joined = joinNames(names, meta.language)
     byline.push({
       text: `${state.labels.by} `,
       style: { font: 'serif', size, color: colors.muted },
@@ -228,10 +216,10 @@ function titleBlock(state: State): void {
   const dates: string[] = []
   if (meta.published)
     dates.push(
-      `${names.length ? '' : `${state.labels.published} `}${formatDate(meta.published.date, meta.language)}`,
+      `${names.length ? '' : `${state.labels.published} `}${formatDate(meta.published, meta.language)}`,
     )
   if (meta.updated && meta.updated.date !== meta.published?.date)
-    dates.push(`${state.labels.updated} ${formatDate(meta.updated.date, meta.language)}`)
+    dates.push(`${state.labels.updated} ${formatDate(meta.updated, meta.language)}`)
   if (dates.length) {
     byline.push({
       text: `${byline.length ? ' · ' : ''}${dates.join(' · ')}`,
@@ -264,7 +252,7 @@ function authorBox(state: State): void {
   state.paragraph(
     [
       {
-        text: authors.length > 1 ? state.labels.aboutAuthors : state.labels.aboutAuthor,
+        text: authors.length > 1 ? state.labels.aboutTheAuthors : state.labels.aboutTheAuthor,
         style: { font: 'serifBold', size: base * 1.1, color: colors.text },
       },
     ],
@@ -293,15 +281,13 @@ function authorBox(state: State): void {
     }
     author.links.forEach((link, index) => {
       runs.push({ text: index === 0 ? ' ' : ' · ', style })
+      // The one URL policy (toolkit `safeUrl`): a link it refuses is printed as its label alone.
+      const href = safeUrl(link.href, 'link')
       runs.push({
         text: link.label,
-        style: {
-          ...style,
-          color: colors.link,
-          link: link.href,
-          linkId: 1_000_000 + index,
-          noHyphen: true,
-        },
+        style: href
+          ? { ...style, color: colors.link, link: href, linkId: 1_000_000 + index, noHyphen: true }
+          : { ...style, noHyphen: true },
       })
     })
     state.paragraph(runs, {
@@ -316,7 +302,10 @@ function authorBox(state: State): void {
   state.close()
 }
 
-/** The article's dated correction notices (`Correction (20 January 2024): …`), as the syndication HTML prints them. */
+/**
+ * The article's dated correction notices (`Correction (20 January 2024): …`; with the time in UTC when
+ * the correction has one: toolkit `formatDateTime`), as the syndication HTML prints them.
+ */
 function corrections(state: State): void {
   const { corrections, language } = state.article.meta
   if (!corrections?.length) return
@@ -329,7 +318,7 @@ function corrections(state: State): void {
           style: { font: 'serifBold', size, color: colors.text },
         },
         {
-          text: ` (${formatDate(correction.date.date, language)}): ${correction.text}`,
+          text: ` (${formatDateTime(correction.date, language)}): ${correction.text}`,
           style: { font: 'serif', size, color: colors.text },
         },
       ],
@@ -388,10 +377,7 @@ function embargoNotice(state: State): void {
   const time = embargo.dateOnly
     ? ''
     : ` ${embargo.value.slice(11, 16)} (UTC${offsetOf(embargo.value)})`
-  const text = state.labels.embargo.replace(
-    '{date}',
-    `${formatDate(embargo.date, language)}${time}`,
-  )
+  const text = fillLabel(state.labels.embargo, { date: `${formatDate(embargo, language)}${time}` })
   const size = state.options.fontSize * 1.05
   state.rule(state.y, 1.2, colors.accent)
   state.y += 5
@@ -434,9 +420,7 @@ function furniture(state: State): void {
   const width = doc.page.width - margins.left - margins.right
   for (let i = 1; i < range.count; i++) {
     doc.switchToPage(range.start + i)
-    const footer = state.labels.page
-      .replace('{page}', String(i + 1))
-      .replace('{pages}', String(range.count))
+    const footer = fillLabel(state.labels.page, { page: i + 1, pages: range.count })
     const top = margins.top - 30
     state.artifact('Pagination', () => {
       if (header) {

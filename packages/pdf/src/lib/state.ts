@@ -5,14 +5,16 @@
  * line breaking in typeset.ts and linebreak/.
  */
 import type { Article } from '@pressroom/article'
+import { safeUrl } from '@pressroom/toolkit'
 import type { Definition, Nodes, Parent, PhrasingContent, RootContent } from 'mdast'
 import { VFileMessage } from 'vfile-message'
+import { type Definitions, definitionsOf } from './definitions.js'
 import { drawLine } from './draw.js'
 import type { FontKey } from './fonts.js'
 import { defaultInlineHandlers } from './inline/index.js'
 import { keepAfter, linesForColumn } from './keep.js'
 import { Footnotes } from './notes.js'
-import type { Labels, ResolvedOptions, TypesetStats } from './options.js'
+import type { PdfLabels, ResolvedOptions, TypesetStats } from './options.js'
 import { type Box, PageFrame } from './page-frame.js'
 import { type StructElement, Tagging } from './tagging.js'
 import {
@@ -70,7 +72,7 @@ export class State {
   doc: Doc
   article: Article
   options: ResolvedOptions
-  labels: Labels
+  labels: PdfLabels
   handlers: Handlers
   inlineHandlers: InlineHandlers
   /** The page frame: columns, where the flow is, what is reserved at the foot. */
@@ -126,7 +128,8 @@ export class State {
       lineBreaker: options.lineBreaker,
     }
     this.tagging = new Tagging(doc)
-    this.notes = new Footnotes(this, article.tree)
+    this.definitions = definitionsOf(article)
+    this.notes = new Footnotes(this, this.definitions.footnotes)
   }
 
   /* ----- walking ----- */
@@ -214,21 +217,12 @@ export class State {
     return { font: 'serif', size: this.options.fontSize, color: colors.text }
   }
 
-  private definitions: Map<string, Definition> | undefined
+  /** The definitions, by the reader's rule (definitions.ts: the first of each identifier wins). */
+  readonly definitions: Definitions
 
   /** The link/image definition for a reference (`[text][ref]`, `![alt][ref]`); the first wins. */
   definition(identifier: string): Definition | undefined {
-    if (!this.definitions) {
-      const found = new Map<string, Definition>()
-      const visit = (node: Nodes) => {
-        if (node.type === 'definition' && !found.has(node.identifier))
-          found.set(node.identifier, node)
-        if ('children' in node) for (const child of node.children) visit(child as Nodes)
-      }
-      visit(this.article.tree)
-      this.definitions = found
-    }
-    return this.definitions.get(identifier)
+    return this.definitions.links.get(identifier)
   }
 
   /** Phrasing content to styled runs: one inline handler per node type (inline/<type>.ts). */
@@ -250,9 +244,24 @@ export class State {
 
   /**
    * The style of a link to `url`: an in-page `#id` that names a heading goes to that heading's
-   * named destination (a GoTo action); anything else is a URI.
+   * named destination (a GoTo action); anything else is a URI, when the toolkit's one URL policy
+   * (`safeUrl`: http, https, mailto, tel, relative) allows it. An unsafe URL gives no link at all
+   * (`undefined`, reported as `unsafe-url` when `node` is given): its text is printed as text.
    */
-  linkStyle(url: string): Pick<Style, 'link' | 'linkId' | 'goTo'> {
+  linkStyle(
+    url: string,
+    node?: Nodes,
+  ): Pick<Style, 'link' | 'linkId' | 'goTo' | 'color'> | undefined {
+    const safe = safeUrl(url, 'link')
+    if (safe === undefined) {
+      if (node)
+        this.warn(
+          `Unsafe URL \`${url}\` dropped (allowed: http, https, mailto, tel, relative)`,
+          node,
+          'unsafe-url',
+        )
+      return undefined
+    }
     if (!this.ids) {
       const ids = new Set<string>()
       const visit = (node: Nodes) => {
@@ -263,7 +272,11 @@ export class State {
       visit(this.article.tree)
       this.ids = ids
     }
-    const style: Pick<Style, 'link' | 'linkId' | 'goTo'> = { link: url, linkId: this.nextLinkId() }
+    const style: Pick<Style, 'link' | 'linkId' | 'goTo' | 'color'> = {
+      link: safe,
+      linkId: this.nextLinkId(),
+      color: colors.link,
+    }
     if (url.startsWith('#')) {
       let id = url.slice(1)
       try {

@@ -3,10 +3,11 @@
  * (SchemaStore's `feed.json`) before it is returned.
  */
 import type { Article } from '@pressroom/article'
+import { absoluteUrl, resolveUrl } from '@pressroom/toolkit'
 import { articlePictures } from './images.js'
 import type { Rendition } from './ninjs.js'
-import { bodyHtml, bodyText, type Report, warn } from './shared.js'
-import { articleBase, imageUrl, resolveUrl, safeRenditions, safeUrl } from './urls.js'
+import { bodyHtml, type Report, warn } from './shared.js'
+import { articleBase, imageUrl, safeRenditions } from './urls.js'
 import { assertJsonFeed } from './validate.js'
 
 export interface JsonFeedOptions {
@@ -153,7 +154,7 @@ export function jsonFeedFromEntries(
   entries: readonly JsonFeedEntry[],
   options: JsonFeedOptions = {},
 ): JsonFeed {
-  const home = safeUrl(options.baseUrl)
+  const home = absoluteUrl(options.baseUrl)
   if (options.baseUrl !== undefined && !home)
     throw new TypeError(
       `toJsonFeed: \`baseUrl\` must be an absolute http(s) URL, got \`${options.baseUrl}\``,
@@ -179,15 +180,15 @@ function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
   const base =
     options.articleFolder && options.baseUrl
       ? resolveUrl(options.articleFolder(article), options.baseUrl)
-      : (articleBase(article, undefined) ?? safeUrl(options.baseUrl))
+      : (articleBase(article, undefined) ?? absoluteUrl(options.baseUrl))
   const hero = articlePictures(article).find((picture) => picture.role === 'hero')
   const image = hero ? imageUrl(hero.image, base) : undefined
   const page = options.pageUrl?.(article)
   const url =
-    safeUrl(meta.canonicalUrl) ??
-    (page ? (safeUrl(page) ?? resolveUrl(page, safeUrl(options.baseUrl))) : undefined)
+    absoluteUrl(meta.canonicalUrl) ??
+    (page ? (absoluteUrl(page) ?? resolveUrl(page, absoluteUrl(options.baseUrl))) : undefined)
   const authors = meta.authors.map((author) => {
-    const authorUrl = safeUrl(author.url)
+    const authorUrl = absoluteUrl(author.url)
     return authorUrl ? { name: author.name, url: authorUrl } : { name: author.name }
   })
   const given =
@@ -210,7 +211,7 @@ function feedItem(article: Article, options: JsonFeedOptions): JsonFeedItem {
     title: meta.title,
     ...(meta.summary ? { summary: meta.summary } : {}),
     content_html: bodyHtml(article, base, report),
-    content_text: bodyText(article).text,
+    content_text: article.derived.plainText,
     ...(image ? { image } : {}),
     ...(published ? { date_published: published } : {}),
     ...(modified ? { date_modified: modified } : {}),

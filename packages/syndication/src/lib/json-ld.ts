@@ -3,9 +3,10 @@
  * type="application/ld+json">` in the article's page.
  */
 import type { Article } from '@pressroom/article'
+import { absoluteUrl, jsonForScript, machineDate } from '@pressroom/toolkit'
 import { articlePictures } from './images.js'
-import { bodyText, type Report } from './shared.js'
-import { articleBase, imageUrl, safeUrl } from './urls.js'
+import type { Report } from './shared.js'
+import { articleBase, imageUrl } from './urls.js'
 
 export interface JsonLdOptions {
   /** Absolute URL the article's folder is published at (images resolve against it). Default: the article's `canonicalUrl`. */
@@ -34,7 +35,7 @@ const notSameAs = new Set(['url', 'email'])
 export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArticleJsonLd {
   const { meta } = article
   const base = articleBase(article, options.baseUrl)
-  const page = safeUrl(meta.canonicalUrl) ?? safeUrl(options.pageUrl)
+  const page = absoluteUrl(meta.canonicalUrl) ?? absoluteUrl(options.pageUrl)
   const images = articlePictures(article)
     .filter((picture) => picture.role === 'hero')
     .flatMap((picture) => {
@@ -42,11 +43,11 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
       return url ? [url] : []
     })
   const authors = meta.authors.map((author) => {
-    const url = safeUrl(author.url)
+    const url = absoluteUrl(author.url)
     const sameAs = author.links
       .filter((link) => !notSameAs.has(link.rel))
       .flatMap((link) => {
-        const href = safeUrl(link.href)
+        const href = absoluteUrl(link.href)
         return href && href !== url ? [href] : []
       })
     return {
@@ -56,8 +57,8 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
       ...(sameAs.length > 0 ? { sameAs } : {}),
     }
   })
-  const publisherUrl = safeUrl(meta.publisher?.url)
-  const logo = safeUrl(options.publisherLogo)
+  const publisherUrl = absoluteUrl(meta.publisher?.url)
+  const logo = absoluteUrl(options.publisherLogo)
   const doc: NewsArticleJsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -83,7 +84,7 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
     inLanguage: meta.language,
     ...(meta.section ? { articleSection: meta.section } : {}),
     ...(meta.tags.length > 0 ? { keywords: [...meta.tags] } : {}),
-    wordCount: bodyText(article).wordCount,
+    wordCount: article.derived.wordCount,
     ...(page ? { url: page, mainEntityOfPage: { '@type': 'WebPage', '@id': page } } : {}),
     isAccessibleForFree: options.isAccessibleForFree ?? true,
     ...(meta.rights ? { copyrightNotice: meta.rights } : {}),
@@ -96,9 +97,7 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
           correction: meta.corrections.map((correction) => ({
             '@type': 'CorrectionComment',
             text: correction.text,
-            datePublished: correction.date.dateOnly
-              ? correction.date.date
-              : correction.date.dateTime,
+            datePublished: machineDate(correction.date),
           })),
         }
       : {}),
@@ -106,21 +105,7 @@ export function toJsonLd(article: Article, options: JsonLdOptions = {}): NewsArt
   return doc
 }
 
-/**
- * JSON as text that is safe inside an HTML `<script>` element: `<`, `>`, `&`
- * and U+2028/U+2029 are written as `\u` escapes, so `</script>` or `<!--` in
- * the article's text cannot end the element. The JSON value is unchanged.
- */
-export function safeJsonForScript(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}
-
 /** The article's JSON-LD as a complete `<script type="application/ld+json">` element, safe to embed. */
 export function toJsonLdScript(article: Article, options: JsonLdOptions = {}): string {
-  return `<script type="application/ld+json">${safeJsonForScript(toJsonLd(article, options))}</script>`
+  return `<script type="application/ld+json">${jsonForScript(toJsonLd(article, options))}</script>`
 }

@@ -3,9 +3,10 @@
  * validated against the official schema before it is returned.
  */
 import type { Article } from '@pressroom/article'
+import { absoluteUrl, joinNames, machineDate } from '@pressroom/toolkit'
 import { articlePictures, type Picture } from './images.js'
-import { bioHtml, bodyHtml, bodyText, joinNames, type Report, warn } from './shared.js'
-import { articleBase, imageUrl, safeRenditions, safeUrl } from './urls.js'
+import { bioHtml, bodyHtml, type Report, warn } from './shared.js'
+import { articleBase, imageUrl, safeRenditions } from './urls.js'
 import { assertNinjs, type NinjsVersion } from './validate.js'
 
 /** A file built from the same article (EPUB, PDF), offered as a rendition or attachment. */
@@ -121,7 +122,7 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   const { meta } = article
   const report = options.report
   const base = articleBase(article, options.baseUrl)
-  if (options.baseUrl && !safeUrl(options.baseUrl)) {
+  if (options.baseUrl && !absoluteUrl(options.baseUrl)) {
     warn(
       article,
       report,
@@ -171,7 +172,7 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     if (meta.summary)
       descriptions.push({ role: 'summary', contentType: 'text/plain', value: meta.summary })
     for (const correction of meta.corrections ?? []) {
-      const date = correction.date.dateOnly ? correction.date.date : correction.date.dateTime
+      const date = machineDate(correction.date)
       descriptions.push({
         role: 'correction',
         contentType: 'text/plain',
@@ -203,15 +204,15 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
       'people',
       meta.authors.map((author) => {
         const person: Record<string, unknown> = { name: author.name, rel: 'author' }
-        const url = safeUrl(author.url)
+        const url = absoluteUrl(author.url)
         if (url) person.uri = url
         const contactInfo = author.links.flatMap((link) => {
-          const value = safeUrl(link.href, true)
+          const value = absoluteUrl(link.href, { people: true })
           if (!value) {
             warn(
               article,
               report,
-              `Link \`${link.href}\` of ${author.name} is not http(s) or mailto; left out`,
+              `Link \`${link.href}\` of ${author.name} is not http(s), mailto or tel; left out`,
               'unsafe-link',
             )
             return []
@@ -231,11 +232,11 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   )
 
   if (wanted.has('bodies')) {
-    const plain = bodyText(article)
-    const counts = { charCount: plain.charCount, wordCount: plain.wordCount }
+    const { plainText, charCount, wordCount } = article.derived
+    const counts = { charCount, wordCount }
     set('bodies', [
       { role: 'main', contentType: 'text/html', ...counts, value: bodyHtml(article, base, report) },
-      { role: 'main', contentType: 'text/plain', ...counts, value: plain.text },
+      { role: 'main', contentType: 'text/plain', ...counts, value: plainText },
     ])
   }
 
@@ -262,9 +263,9 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
   }
 
   const altIds: { role: string; value: string }[] = []
-  const canonical = safeUrl(meta.canonicalUrl)
+  const canonical = absoluteUrl(meta.canonicalUrl)
   if (canonical) altIds.push({ role: 'canonical-url', value: canonical })
-  const short = safeUrl(meta.shortUrl)
+  const short = absoluteUrl(meta.shortUrl)
   if (short) altIds.push({ role: 'short-url', value: short })
   set('altIds', altIds)
 
@@ -275,10 +276,7 @@ export function toNinjs(article: Article, options: NinjsOptions = {}): NinjsDocu
     'edNote',
     meta.corrections?.length
       ? meta.corrections
-          .map(
-            (correction) =>
-              `Correction (${correction.date.dateOnly ? correction.date.date : correction.date.dateTime}): ${correction.text}`,
-          )
+          .map((correction) => `Correction (${machineDate(correction.date)}): ${correction.text}`)
           .join('\n')
       : undefined,
   )

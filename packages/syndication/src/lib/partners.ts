@@ -3,6 +3,7 @@
  * and which document each partner gets for an article.
  */
 import type { Article } from '@pressroom/article'
+import { resolveUrl, absoluteUrl as safeUrl } from '@pressroom/toolkit'
 import { partnerDocumentFile } from './files.js'
 import { type GateCode, publicationGate } from './gate.js'
 import { type JsonFeed, toJsonFeed } from './json-feed.js'
@@ -17,7 +18,6 @@ import {
   toNinjs,
 } from './ninjs.js'
 import { epochMs, type Report } from './shared.js'
-import { resolveUrl, safeUrl } from './urls.js'
 import { type NinjsVersion, SchemaValidationError } from './validate.js'
 
 export type PartnerFormat = 'ninjs' | 'jsonfeed' | 'jsonld'

@@ -1,36 +1,10 @@
 /**
  * URL helpers: every link Pressroom writes into a syndication document is
- * absolute and uses a scheme that is safe to put on someone else's page.
+ * absolute and uses a scheme that is safe to put on someone else's page (the
+ * toolkit's one policy: `absoluteUrl`, `resolveUrl`).
  */
 import type { Article, ArticleImage } from '@pressroom/article'
-
-const safeSchemes = new Set(['http:', 'https:'])
-
-/**
- * `value` as an absolute `http:`/`https:` URL (`mailto:` too when `allowMailto`),
- * or `undefined` for anything else (`javascript:`, `data:`, relative, invalid).
- */
-export function safeUrl(value: string | undefined, allowMailto = false): string | undefined {
-  if (!value) return undefined
-  let url: URL
-  try {
-    url = new URL(value.trim())
-  } catch {
-    return undefined
-  }
-  if (safeSchemes.has(url.protocol) || (allowMailto && url.protocol === 'mailto:')) return url.href
-  return undefined
-}
-
-/** `path` resolved against `base`, if the result is a safe absolute URL. */
-export function resolveUrl(path: string, base: string | undefined): string | undefined {
-  if (!base) return undefined
-  try {
-    return safeUrl(new URL(path, base).href)
-  } catch {
-    return undefined
-  }
-}
+import { absoluteUrl, resolveUrl } from '@pressroom/toolkit'
 
 /**
  * The base URL images and other files of `article` resolve against: the
@@ -38,7 +12,7 @@ export function resolveUrl(path: string, base: string | undefined): string | und
  * the published page, as a browser would resolve them), else none.
  */
 export function articleBase(article: Article, baseUrl: string | undefined): string | undefined {
-  return safeUrl(baseUrl) ?? safeUrl(article.meta.canonicalUrl)
+  return absoluteUrl(baseUrl) ?? absoluteUrl(article.meta.canonicalUrl)
 }
 
 /**
@@ -78,7 +52,7 @@ export function safeRenditions<T extends { name: string; href: string }>(
   warn: (reason: string) => void,
 ): T[] {
   return (renditions ?? []).flatMap((rendition) => {
-    const href = safeUrl(rendition.href)
+    const href = absoluteUrl(rendition.href)
     if (href) return [{ ...rendition, href }]
     warn(`Rendition \`${rendition.name}\` has no absolute http(s) href; left out`)
     return []

@@ -1,7 +1,13 @@
-import { webLabels } from './labels.js'
+import {
+  absoluteUrl,
+  cleanText,
+  escapeHtml,
+  formatDate,
+  joinNames,
+  labelsFor,
+} from '@pressroom/toolkit'
 import { pageHead } from './page.js'
 import { defaultStylesheet } from './stylesheet.js'
-import { cleanText, escapeHtml, httpUrl, joinNames } from './text.js'
 import type { WebIndexEntry, WebIndexOptions } from './types.js'
 
 /** Newest first (by publication time; undated last), then by title, then by link: a stable order. */
@@ -13,20 +19,9 @@ export function compareWebIndexEntries(a: WebIndexEntry, b: WebIndexEntry): numb
   return a.href < b.href ? -1 : a.href > b.href ? 1 : 0
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatDay(date: string, language: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  let formatter = formatters.get(language)
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })
-    } catch {
-      formatter = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' })
-    }
-    formatters.set(language, formatter)
-  }
-  return formatter.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+/** The entry's calendar day as the toolkit writes dates (the index keeps only what a date needs). */
+function formatDay(published: NonNullable<WebIndexEntry['published']>, language: string): string {
+  return formatDate({ ...published, dateOnly: true }, language)
 }
 
 /**
@@ -37,15 +32,15 @@ function formatDay(date: string, language: string): string {
 export function renderWebIndex(entries: WebIndexEntry[], options: WebIndexOptions = {}): string {
   const sorted = [...entries].sort(compareWebIndexEntries)
   const language = options.language ?? sorted[0]?.language ?? 'en'
-  const labels = webLabels(language, options.labels)
+  const labels = labelsFor(language, options.labels)
   const siteName = cleanText(options.siteName)
   const title = cleanText(options.title) || siteName || labels.articles
-  const url = httpUrl(options.url)
+  const url = absoluteUrl(options.url)
   const rtl = /^(ar|fa|he|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(language)
   const items = sorted.map((entry) => {
     const own = entry.language !== language || entry.dir !== (rtl ? 'rtl' : 'ltr')
     const attributes = own ? ` lang="${escapeHtml(entry.language)}" dir="${entry.dir}"` : ''
-    const entryLabels = webLabels(entry.language)
+    const entryLabels = labelsFor(entry.language)
     let item = `<li${attributes}>\n<article>\n`
     if (entry.section) item += `<p class="kicker">${escapeHtml(entry.section)}</p>\n`
     item += `<h2><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a></h2>\n`
@@ -54,7 +49,7 @@ export function renderWebIndex(entries: WebIndexEntry[], options: WebIndexOption
     if (entry.authors.length > 0)
       item += `<p class="byline">${escapeHtml(entryLabels.by)} ${escapeHtml(joinNames(entry.authors, entry.language))}</p>\n`
     if (entry.published)
-      item += `<p class="dateline"><time datetime="${escapeHtml(entry.published.dateTime)}">${escapeHtml(formatDay(entry.published.date, entry.language))}</time></p>\n`
+      item += `<p class="dateline"><time datetime="${escapeHtml(entry.published.dateTime)}">${escapeHtml(formatDay(entry.published, entry.language))}</time></p>\n`
     return `${item}</article>\n</li>\n`
   })
   const social =

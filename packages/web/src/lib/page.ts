@@ -1,17 +1,19 @@
 import type { Article, ArticleImage, Author } from '@pressroom/article'
 import { phrasingToXhtml, toXhtml } from '@pressroom/html'
-import { type WebLabels, webLabels } from './labels.js'
-import { defaultStylesheet } from './stylesheet.js'
 import {
+  absoluteUrl,
   cleanText,
   escapeHtml,
   formatDate,
-  httpUrl,
+  formatDateTime,
   joinNames,
   jsonForScript,
-  safeHref,
-} from './text.js'
-import type { WebIndexEntry, WebPageOptions } from './types.js'
+  labelsFor,
+  machineDate,
+  resolveUrl,
+} from '@pressroom/toolkit'
+import { defaultStylesheet } from './stylesheet.js'
+import type { WebIndexEntry, WebLabels, WebPageOptions } from './types.js'
 
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/
 
@@ -42,11 +44,7 @@ function ogLocale(language: string): string {
 
 function absolute(src: string | undefined, base: string | undefined): string | undefined {
   if (!src) return undefined
-  try {
-    return httpUrl(new URL(src, base).href)
-  } catch {
-    return undefined
-  }
+  return absoluteUrl(src) ?? resolveUrl(src, base)
 }
 
 interface Hero {
@@ -95,7 +93,7 @@ function byline(article: Article, language: string, labels: WebLabels): string {
   const names = article.meta.authors.flatMap((author) => {
     const name = cleanText(author.name)
     if (!name) return []
-    const url = httpUrl(author.url)
+    const url = absoluteUrl(author.url)
     return [
       url ? `<a rel="author" href="${escapeHtml(url)}">${escapeHtml(name)}</a>` : escapeHtml(name),
     ]
@@ -109,18 +107,18 @@ function dateline(article: Article, language: string, labels: WebLabels): string
   const parts: string[] = []
   if (published)
     parts.push(
-      `${escapeHtml(labels.published)} <time datetime="${escapeHtml(published.dateOnly ? published.date : published.dateTime)}">${escapeHtml(formatDate(published, language))}</time>`,
+      `${escapeHtml(labels.published)} <time datetime="${escapeHtml(machineDate(published))}">${escapeHtml(formatDate(published, language))}</time>`,
     )
   if (updated && updated.dateTime !== published?.dateTime)
     parts.push(
-      `${escapeHtml(labels.updated)} <time datetime="${escapeHtml(updated.dateOnly ? updated.date : updated.dateTime)}">${escapeHtml(formatDate(updated, language))}</time>`,
+      `${escapeHtml(labels.updated)} <time datetime="${escapeHtml(machineDate(updated))}">${escapeHtml(formatDate(updated, language))}</time>`,
     )
   return parts.length > 0 ? `<p class="dateline">${parts.join(' · ')}</p>\n` : ''
 }
 
 function authorLinks(author: Author): string {
   const items = author.links.flatMap((link) => {
-    const href = safeHref(link.href)
+    const href = absoluteUrl(link.href, { people: true })
     if (!href) return []
     const label = cleanText(link.label) || href
     return [`<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`]
@@ -134,7 +132,7 @@ function correctionsNotice(article: Article, language: string, labels: WebLabels
   if (corrections.length === 0) return ''
   const items = corrections.map(
     (correction) =>
-      `<p class="correction"><strong>${escapeHtml(labels.correction)}</strong> (<time datetime="${escapeHtml(correction.date.dateOnly ? correction.date.date : correction.date.dateTime)}">${escapeHtml(formatDate(correction.date, language))}</time>): ${escapeHtml(cleanText(correction.text))}</p>`,
+      `<p class="correction"><strong>${escapeHtml(labels.correction)}</strong> (<time datetime="${escapeHtml(machineDate(correction.date))}">${escapeHtml(formatDateTime(correction.date, language))}</time>): ${escapeHtml(cleanText(correction.text))}</p>`,
   )
   return `<aside class="corrections" aria-label="${escapeHtml(labels.corrections)}">\n${items.join('\n')}\n</aside>\n`
 }
@@ -229,12 +227,12 @@ export function renderWebPage(article: Article, options: WebPageOptions = {}): s
   const { meta: m } = article
   const language = languageOf(article)
   const dir = dirOf(article)
-  const labels = webLabels(language, options.labels)
+  const labels = labelsFor(language, options.labels)
   const title = headline(article)
   const imageSrc = options.imageSrc ?? ((image: ArticleImage) => image.path)
   const siteName = cleanText(options.siteName ?? m.publisher?.name)
-  const pageUrl = httpUrl(options.url)
-  const canonical = httpUrl(m.canonicalUrl) ?? pageUrl
+  const pageUrl = absoluteUrl(options.url)
+  const canonical = absoluteUrl(m.canonicalUrl) ?? pageUrl
   const description = cleanText(m.summary)
   const hero = heroOf(article, imageSrc)
   const heroUrl = hero ? absolute(hero.src, pageUrl ?? canonical) : undefined

@@ -1,4 +1,4 @@
-import { escapeHtml } from './text.js'
+import { escapeHtml } from '@pressroom/toolkit'
 
 /**
  * A tiny page that sends a browser on to `to` (a relative or absolute URL):

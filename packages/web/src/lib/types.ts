@@ -1,6 +1,22 @@
 import type { ArticleImage } from '@pressroom/article'
+import type { Labels } from '@pressroom/toolkit'
 import type { VFileMessage } from 'vfile-message'
-import type { WebLabels } from './labels.js'
+
+/** The UI strings the web pages print: a part of `@pressroom/toolkit`'s one label table. */
+export type WebLabels = Pick<
+  Labels,
+  | 'by'
+  | 'published'
+  | 'updated'
+  | 'correction'
+  | 'corrections'
+  | 'aboutTheAuthor'
+  | 'aboutTheAuthors'
+  | 'skipToArticle'
+  | 'allArticles'
+  | 'articles'
+  | 'image'
+>
 
 export interface WebPageOptions {
   /**
@@ -24,7 +40,7 @@ export interface WebPageOptions {
   siteName?: string
   /** CSS for the page's `<style>` element. Default: `defaultStylesheet`. */
   stylesheet?: string
-  /** UI strings, over the built-in ones for the article's language (en, ar, ur, fr, de, es). */
+  /** UI strings, over the toolkit's labels for the article's language (`labelsFor`). */
   labels?: Partial<WebLabels>
   /**
    * Ask search engines not to index the page (`<meta name="robots" content="noindex">`): for an

@@ -6,13 +6,14 @@ import type { State } from '../types.js'
 /**
  * `[^label]` -> `<a href="#fn-label" id="fnref-label" role="doc-noteref"><sup>1</sup></a>`
  * (with `epub:type="noteref"` for EPUB). Notes are numbered in order of first
- * reference; each reference gets its own id. Undefined: the text `[^label]`.
+ * reference; each reference gets its own id. Undefined: the text `[^label]` (the
+ * reader reported it).
  */
 export function footnoteReference(state: State, node: FootnoteReference): ElementContent {
-  const identifier = String(node.identifier).toUpperCase()
+  const identifier = node.identifier
   const label = node.label ?? node.identifier
   if (!state.footnoteById.has(identifier)) {
-    state.message(`Footnote \`${label}\` is not defined`, node, 'undefined-footnote')
+    // The reader reported it (`undefined-footnote`): written as the text it was.
     return state.patch(node, { type: 'text', value: `[^${label}]` })
   }
   let index = state.footnoteOrder.indexOf(identifier)

@@ -1,8 +1,8 @@
+import { cleanText } from '@pressroom/toolkit'
 import { slug } from 'github-slugger'
 import type { Element } from 'hast'
 import type { Heading } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
-import { removeControlCharacters } from '../control.js'
 import type { State } from '../types.js'
 
 /**
@@ -12,7 +12,7 @@ import type { State } from '../types.js'
  */
 export function heading(state: State, node: Heading): Element {
   const depth = Math.min(6, Math.max(1, node.depth + state.options.headingOffset))
-  const text = removeControlCharacters(mdastToString(node)).replace(/\s+/g, ' ').trim()
+  const text = cleanText(mdastToString(node))
   // The reader decides the id (`{#id}` or GitHub's slug); older trees without one get the slug.
   const id = state.uniqueId(node.data?.id || slug(text) || 'section')
   state.headings.push({ depth, text, id })

@@ -1,7 +1,7 @@
+import { linkSchemes, safeUrl } from '@pressroom/toolkit'
 import type { ElementContent } from 'hast'
 import type { Link, LinkReference, Nodes } from 'mdast'
 import type { State } from '../types.js'
-import { linkProtocols, safeUrl } from '../url.js'
 
 /** `[text](url "title")` -> `<a href title>`; unsafe URLs: the text only, reported. */
 export function link(state: State, node: Link): ElementContent | ElementContent[] {
@@ -16,10 +16,10 @@ export function linkElement(
   title: string | null | undefined,
 ): ElementContent | ElementContent[] {
   const children = state.all(node as Nodes & Link)
-  const href = safeUrl(url, linkProtocols)
+  const href = safeUrl(url, 'link')
   if (href === undefined) {
     state.message(
-      `Unsafe URL \`${url}\` dropped (allowed: http, https, mailto, tel, relative)`,
+      `Unsafe URL \`${url}\` dropped (allowed: ${linkSchemes.join(', ')}, relative)`,
       node,
       'unsafe-url',
     )

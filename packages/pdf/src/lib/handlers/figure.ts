@@ -12,11 +12,16 @@ export function figure(state: State, node: Figure): void {
   figureFromImage(state, image, caption?.children, node.credit)
 }
 
+/**
+ * Draw an image with its caption and credit. `paragraph`: the image is a paragraph's only content
+ * (the reader made no figure of it): tagged `P > Figure`, the image's own `Figure` inside a `P`.
+ */
 export function figureFromImage(
   state: State,
   image: Pick<Image, 'url' | 'alt' | 'title' | 'position'>,
   caption: PhrasingContent[] | string | undefined,
   credit: string | undefined,
+  options: { paragraph?: boolean } = {},
 ): void {
   const doc = state.doc
   const size = state.options.fontSize * 0.85
@@ -97,7 +102,8 @@ export function figureFromImage(
         ? state.frame.left + maxWidth - width
         : state.frame.left
     const top = state.y
-    const alt = image.alt || (typeof caption === 'string' ? caption : '') || 'image'
+    const alt = image.alt || (typeof caption === 'string' ? caption : '') || state.labels.image
+    if (options.paragraph) state.open('P')
     const element = state.open('Figure', {
       alt,
       bbox: [x, top, x + width, top + height],
@@ -145,6 +151,7 @@ export function figureFromImage(
       state.placeLines(captionLines, { tag: 'Caption' })
     }
     state.close()
+    if (options.paragraph) state.close()
     state.y += state.options.fontSize * 0.9
   }
   // A figure that does not fit below the text floats to the top of the next column, and the

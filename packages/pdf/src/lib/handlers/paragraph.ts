@@ -1,31 +1,26 @@
-import type { Paragraph, Parent } from 'mdast'
+import type { Image, Paragraph, Parent } from 'mdast'
 import { isAttribution } from '../keep.js'
 import type { State } from '../state.js'
 import { figureFromImage } from './figure.js'
 
-/** A paragraph: justified, hyphenated body text. A paragraph holding only an image is a figure. */
+/**
+ * A paragraph: justified, hyphenated body text. The reader decides what is a figure (an image with
+ * a title, a `:::figure`: `figure` nodes); a paragraph holding only an image stays a paragraph, as
+ * in the XHTML (`<p><img/></p>`): the image drawn at the column's width, tagged `P > Figure` with
+ * its alt text, no caption (its title is not one).
+ */
 export function paragraph(state: State, node: Paragraph, parent?: Parent): void {
   const meaningful = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()))
-  if (meaningful.length === 1 && meaningful[0].type === 'image') {
-    figureFromImage(state, meaningful[0], undefined, undefined)
+  const only = meaningful.length === 1 ? meaningful[0] : undefined
+  if (only?.type === 'image') {
+    imageParagraph(state, only)
     return
   }
-  // `![alt][ref]` alone: the image its definition gives, like `![alt](url "title")`.
-  const only = meaningful[0]
-  if (meaningful.length === 1 && only.type === 'imageReference') {
+  // `![alt][ref]` alone: the image its definition gives, like `![alt](url)`.
+  if (only?.type === 'imageReference') {
     const definition = state.definition(only.identifier)
     if (definition) {
-      figureFromImage(
-        state,
-        {
-          url: definition.url,
-          alt: only.alt ?? '',
-          title: definition.title,
-          position: only.position,
-        },
-        undefined,
-        undefined,
-      )
+      imageParagraph(state, { url: definition.url, alt: only.alt ?? '', position: only.position })
       return
     }
   }
@@ -38,4 +33,8 @@ export function paragraph(state: State, node: Paragraph, parent?: Parent): void 
     keepWithNext,
     keepTogether: attribution,
   })
+}
+
+function imageParagraph(state: State, image: Pick<Image, 'url' | 'alt' | 'position'>): void {
+  figureFromImage(state, { ...image, title: null }, undefined, undefined, { paragraph: true })
 }

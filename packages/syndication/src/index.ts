@@ -1,6 +1,22 @@
 /** `@pressroom/toolkit`'s `jsonForScript`, under this package's old name. */
 export { jsonForScript as safeJsonForScript } from '@pressroom/toolkit'
 export {
+  deliveredDocument,
+  partnerDocumentFile,
+  partnerDocumentLinks,
+  partnerDocumentPath,
+  partnerDocumentTypes,
+} from './lib/files.js'
+export {
+  type GateBlock,
+  type GateCode,
+  type GateMeta,
+  type GateOptions,
+  heldReason,
+  mayPublish,
+  publicationGate,
+} from './lib/gate.js'
+export {
   compareJsonFeedEntries,
   type JsonFeed,
   type JsonFeedEntry,

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
 import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { hasErrors, readArticle } from '@pressroom/article'
+import { hasErrors, type PublicationConfig, readArticle } from '@pressroom/article'
+import { publicationGate } from '@pressroom/syndication'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
 import {
   type ArticleContext,
   type ArticleFormat,
-  type BuiltRendition,
   type CollectionFormat,
+  type Format,
   getFormat,
+  renditionsOf,
 } from './formats.js'
 import { placeOutputs } from './held.js'
 import { fileError, type MessageData, toData } from './messages.js'
@@ -35,6 +37,26 @@ export interface ArticleTask {
   collect?: string[]
   /** The hash of the config the main thread loaded: a worker holding another reloads (watch mode). */
   configHash?: string
+  /**
+   * The config the main thread loaded for this article (with `configHash`): the worker uses it
+   * instead of reading the file again, so a run reads its config once.
+   */
+  config?: PublicationConfig
+  /**
+   * Not an article: a collection's assemble step that is real rendering work (the `--bundle`
+   * EPUB), run in a worker like an article. `file` is then one of the collection's articles (its
+   * folder gives the config), and the result names the collection.
+   */
+  assemble?: AssembleTask
+}
+
+/** A collection to assemble in a worker from the entries its articles made. */
+export interface AssembleTask {
+  /** The collection format (`bundle`). */
+  name: string
+  entries: unknown[]
+  /** Its title (`--bundle TITLE`), as given. */
+  title?: string
 }
 
 export interface FormatResult {
@@ -75,8 +97,6 @@ interface CacheFile {
   formats: Record<string, CacheEntry>
 }
 
-const renditionNames: Record<string, string> = { epub: 'epub', pdf: 'pdf' }
-
 /** The cache folder of an output folder. */
 export const cacheFolder = '.pressroom-cache'
 
@@ -113,6 +133,7 @@ async function outputsExist(outDir: string, outputs: CacheEntry['outputs']): Pro
  * output atomically. Never throws: problems come back as messages.
  */
 export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
+  if (task.assemble) return assembleCollection(task, task.assemble)
   const started = performance.now()
   const display = path.relative(process.cwd(), task.file) || task.file
   const result: ArticleResult = {
@@ -125,10 +146,8 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     entries: {},
   }
   let rendered = false
-  const renditions: BuiltRendition[] = []
   try {
-    const folder = path.dirname(path.resolve(task.file))
-    const loaded = await configFor(folder, task.root)
+    const loaded = await taskConfig(task)
     const article = await readArticle(display, { config: loaded.config, maxBytes: task.maxBytes })
     result.messages.push(...article.messages.map(toData))
     result.slug = article.meta.slug
@@ -177,17 +196,32 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
           .join('\n'),
       )
     let failed = false
-    const embargoPassed = article.meta.embargo
-      ? article.meta.embargo.epochMs <= Date.parse(task.now)
-      : true
-    /** The cache key of one format: the article's inputs plus what the format's output depends on. */
-    const keyFor = (name: string, extra: string) =>
-      baseKey.copy().update(`\0${name}\0${task.pageSize}\0${embargoPassed}\0${extra}`).digest('hex')
-    const contextFor = (messages: VFileMessage[]): ArticleContext => ({
+    // Whether the publish gate still holds the article for its embargo (part of some cache keys).
+    const embargoPassed = !publicationGate(article.meta, { now: Date.parse(task.now) }).some(
+      (block) => block.code === 'embargoed',
+    )
+    /** The renditions built so far, for the formats that need them. */
+    const renditionsFor = (format: Format) =>
+      format.needs.renditions ? renditionsOf(result.formats) : []
+    /** The cache key of one format: the article's inputs plus what the table says its output depends on. */
+    const keyFor = (format: Format) => {
+      const key = baseKey.copy().update(`\0${format.name}`)
+      for (const part of format.key) {
+        const value =
+          part === 'page-size'
+            ? task.pageSize
+            : part === 'embargo'
+              ? String(embargoPassed)
+              : JSON.stringify(renditionsFor(format))
+        key.update(`\0${part}=${value}`)
+      }
+      return key.digest('hex')
+    }
+    const contextFor = (format: Format, messages: VFileMessage[]): ArticleContext => ({
       article,
       config: loaded.config,
       report: (message) => messages.push(message),
-      renditions,
+      renditions: renditionsFor(format),
       now: new Date(task.now),
       pageSize: task.pageSize,
       cacheDir: path.join(task.outDir, cacheFolder),
@@ -195,7 +229,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
     for (const name of task.formats) {
       const format = getFormat(name) as ArticleFormat
       const formatStarted = performance.now()
-      const key = keyFor(name, name === 'ninjs' ? JSON.stringify(renditions) : '')
+      const key = keyFor(format)
       const cached = cache.formats[name]
       if (cached && cached.key === key && (await outputsExist(task.outDir, cached.outputs))) {
         result.formats.push({
@@ -204,23 +238,16 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
           outputs: cached.outputs,
           ms: performance.now() - formatStarted,
         })
-        addRenditions(name, cached.outputs)
         continue
       }
       const messages: VFileMessage[] = []
       rendered = true
       try {
-        const outputs = await format.render(contextFor(messages))
+        const outputs = await format.render(contextFor(format, messages))
         const written: CacheEntry['outputs'] = []
         for (const output of outputs) {
           await writeFileAtomic(path.join(task.outDir, output.path), output.data)
-          written.push({
-            path: output.path,
-            sizeInBytes:
-              typeof output.data === 'string'
-                ? Buffer.byteLength(output.data)
-                : output.data.byteLength,
-          })
+          written.push({ path: output.path, sizeInBytes: sizeOf(output.data) })
         }
         cache.formats[name] = { key, outputs: written }
         result.formats.push({
@@ -229,7 +256,6 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
           outputs: written,
           ms: performance.now() - formatStarted,
         })
-        addRenditions(name, written)
       } catch (error) {
         failed = true
         delete cache.formats[name]
@@ -244,20 +270,21 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
       result.messages.push(...messages.map(toData))
       if (messages.some((message) => message.fatal)) failed = true
     }
-    // This article's part of each collection (the feed), cached like a format.
+    // This article's part of each collection (the feed), cached like a format unless made fresh
+    // in every run (the bundle's whole article).
     for (const name of task.collect ?? []) {
       const format = getFormat(name) as CollectionFormat
-      const key = keyFor(name, JSON.stringify(renditions))
+      const key = keyFor(format)
       const cached = cache.formats[name]
-      if (cached && cached.key === key) {
+      if (!format.fresh && cached && cached.key === key) {
         if (cached.entry !== undefined) result.entries[name] = cached.entry
         continue
       }
       const messages: VFileMessage[] = []
-      rendered = true
+      if (!format.fresh) rendered = true
       try {
-        const entry = await format.entry(contextFor(messages))
-        cache.formats[name] = { key, outputs: [], entry }
+        const entry = await format.entry(contextFor(format, messages))
+        if (!format.fresh) cache.formats[name] = { key, outputs: [], entry }
         if (entry !== undefined) result.entries[name] = entry
       } catch (error) {
         failed = true
@@ -274,18 +301,61 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   result.messages = once(result.messages)
   result.ms = performance.now() - started
   return result
+}
 
-  function addRenditions(name: string, outputs: CacheEntry['outputs']) {
-    const rendition = renditionNames[name]
-    if (!rendition || outputs.length === 0) return
-    const contentType = name === 'epub' ? 'application/epub+zip' : 'application/pdf'
-    renditions.push({
-      name: rendition,
-      path: outputs[0].path,
-      contentType,
-      sizeInBytes: outputs[0].sizeInBytes,
-    })
+/** The task's config: the one the main thread loaded, else (a task made elsewhere) read here. */
+async function taskConfig(task: ArticleTask): Promise<{ config: PublicationConfig; hash: string }> {
+  if (task.config && task.configHash !== undefined)
+    return { config: task.config, hash: task.configHash }
+  return configFor(path.dirname(path.resolve(task.file)), task.root)
+}
+
+/** Assemble a collection in this worker and write its files; never throws. */
+async function assembleCollection(task: ArticleTask, job: AssembleTask): Promise<ArticleResult> {
+  const started = performance.now()
+  const result: ArticleResult = {
+    file: job.name,
+    ok: false,
+    status: 'failed',
+    formats: [],
+    messages: [],
+    ms: 0,
+    entries: {},
   }
+  const messages: VFileMessage[] = []
+  try {
+    const format = getFormat(job.name) as CollectionFormat
+    const loaded = await taskConfig(task)
+    const outputs = await format.assemble({
+      entries: job.entries,
+      config: loaded.config,
+      report: (message) => messages.push(message),
+      title: job.title,
+    })
+    const written: FormatResult['outputs'] = []
+    for (const output of outputs) {
+      await writeFileAtomic(path.join(task.outDir, output.path), output.data)
+      written.push({ path: output.path, sizeInBytes: sizeOf(output.data) })
+    }
+    result.formats.push({
+      format: job.name,
+      status: 'built',
+      outputs: written,
+      ms: performance.now() - started,
+    })
+    result.messages.push(...messages.map(toData))
+    result.ok = !result.messages.some((message) => message.fatal)
+    result.status = result.ok ? 'built' : 'failed'
+  } catch (error) {
+    result.messages.push(...messages.map(toData), describeFailure(job.name, job.name, error))
+  }
+  result.ms = performance.now() - started
+  return result
+}
+
+/** The size of an output's data in bytes. */
+export function sizeOf(data: Uint8Array | string): number {
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength
 }
 
 /**

@@ -8,10 +8,10 @@ import {
   type CollectionResult,
   Collector,
 } from './collections.js'
-import { configFor } from './config-cache.js'
+import { configFor, type LoadedConfig } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
-import { defaultFormats, formatNames, getFormat } from './formats.js'
+import { defaultFormats, formatNames, getFormat, formats as table } from './formats.js'
 import { fileError, type MessageData } from './messages.js'
 import { type Outcome, WorkerPool } from './pool.js'
 import { Progress } from './progress.js'
@@ -93,7 +93,7 @@ export function parseFormats(value: string | undefined): string[] {
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean)
   for (const name of names) {
-    if (!getFormat(name))
+    if (!formatNames.includes(name))
       throw new UsageError(`Unknown format \`${name}\`; choose from ${formatNames.join(', ')}`)
   }
   // A format may bring a collection with it (`html` its index page).
@@ -103,6 +103,16 @@ export function parseFormats(value: string | undefined): string[] {
   }
   // Table order: renditions (EPUB, PDF) are built before the ninjs that links to them.
   return formatNames.filter((name) => names.includes(name))
+}
+
+/** The collections chosen by an option of their own that is given (`--bundle`), in table order. */
+function optionFormats(options: BuildOptions): string[] {
+  return table
+    .filter(
+      (format) =>
+        format.scope === 'collection' && format.option && options[format.option] !== undefined,
+    )
+    .map((format) => format.name)
 }
 
 function parseNow(value: string | undefined): string {
@@ -130,6 +140,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   })
   const articleFormats = formats.filter((name) => getFormat(name)?.scope === 'article')
   const collectionFormats = formats.filter((name) => getFormat(name)?.scope === 'collection')
+  // Collections chosen by their own option (`--bundle`), in table order after the others.
+  const collect = [...collectionFormats, ...optionFormats(options)]
   const stop = new AbortController()
   const local = {
     size: jobs,
@@ -148,6 +160,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         nonce: options.force ? new Date().toISOString() : '',
       })
     : new WorkerPool(local)
+  // Collections assembled in a worker (the bundle) run on this machine: with --queue, in a local pool.
+  let assembler: WorkerPool | undefined
+  const assemblers = (): Pick<WorkerPool, 'run'> => {
+    if (!queue) return pool
+    assembler ??= new WorkerPool({ ...local, size: 1 })
+    return assembler
+  }
 
   const run = async (paths: string[], force: boolean): Promise<BuildReport> => {
     const started = performance.now()
@@ -179,10 +198,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     // The publication config is checked once, before anything is written: an error in it stops the run.
     const configMessages = new Map<string, MessageData[]>()
-    const configHashes = new Map<string, string>()
+    const configs = new Map<string, LoadedConfig>()
     for (const file of found.files) {
       const loaded = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
-      configHashes.set(file, loaded.hash)
+      configs.set(file, loaded)
       if (loaded.config.path && loaded.messages.length > 0)
         configMessages.set(loaded.config.path, loaded.messages)
     }
@@ -204,16 +223,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         now,
         pageSize: options.pageSize ?? 'A4',
         maxBytes: options.maxBytes,
-        copyImages: formats.some(
-          (name) => name === 'ninjs' || name === 'jsonld' || name === 'jsonfeed' || name === 'html',
-        ),
-        collect: collectionFormats,
-        configHash: configHashes.get(file),
+        copyImages: [...formats, ...collect].some((name) => getFormat(name)?.needs.images),
+        collect,
+        // The config read here travels with the task: no worker reads it again.
+        configHash: configs.get(file)?.hash,
+        config: configs.get(file)?.config,
       }))
       const collector = new Collector(options.feedItems ?? 100)
       progress.start(tasks.length, Math.min(jobs, tasks.length))
       const finished = await Promise.all(
-        tasks.map(async (task) => {
+        tasks.map(async (task, position) => {
           const outcome = await pool.run<ArticleResult>({ kind: 'article', task })
           // Stopped by Ctrl-C: not a failure of the article; the next run builds it.
           if (!outcome.ok && outcome.reason === 'interrupted') return undefined
@@ -223,7 +242,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             return undefined
           }
           progress.finish(result)
-          if (result.ok) collector.add(result.entries)
+          if (result.ok) collector.add(result.entries, position, result.file)
           result.entries = {}
           return result
         }),
@@ -240,16 +259,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         if (queue) await queue.sweepStaleTemporaryFiles(outDir)
         await addCachedEntries(outDir, found.files, collectionFormats, collector)
         await collector.done()
-        if (collectionFormats.length > 0 || options.bundle !== undefined)
+        if (collect.length > 0)
           report.collections = await buildCollections({
             results,
-            kept: collector.kept,
+            collector,
             roots: found.roots,
-            names: collectionFormats,
+            names: collect,
             build: options,
             outDir,
             progress,
-            pool,
+            pool: assemblers(),
           })
       }
     }
@@ -328,6 +347,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     )
     stopping = (async () => {
       await pool.destroy()
+      await assembler?.destroy()
       await removePending()
       await sweepTemporaryFiles(outDir)
     })()
@@ -358,6 +378,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     process.off('SIGTERM', onSignal)
     options.signal?.removeEventListener('abort', fromOption)
     await pool.destroy()
+    await assembler?.destroy()
   }
 }
 

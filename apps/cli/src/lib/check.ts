@@ -5,7 +5,7 @@ import { configFor } from './config-cache.js'
 import { defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 import { discover } from './discover.js'
 import { fileError, fromData, type MessageData } from './messages.js'
-import { checkPartners } from './partner-setup.js'
+import { checkDestinations } from './partner-setup.js'
 import { WorkerPool } from './pool.js'
 import type { CheckValue } from './worker.js'
 
@@ -43,9 +43,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
       configsSeen.add(loaded.config.path)
       // Partner destinations, with line and column (partner-setup.ts); the partner entries
       // themselves are already among the config's messages (config-cache.ts).
-      const partners = (await checkPartners(loaded.config.path, loaded.config.baseUrl)).filter(
-        (message) => message.ruleId === 'invalid-destination',
-      )
+      const partners = checkDestinations(loaded)
       if (loaded.messages.length > 0 || partners.length > 0)
         report.files.push({ file: loaded.config.path, messages: [...loaded.messages, ...partners] })
     }

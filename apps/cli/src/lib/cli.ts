@@ -4,7 +4,7 @@ import { megabytes, positiveInteger, seconds, wholeNumber } from './arguments.js
 import { defaultMaxBytes, defaultMaxMemoryMb, defaultTimeoutMs } from './defaults.js'
 import { registerDeliveryCommands } from './delivery-commands.js'
 import { InternalError, UsageError } from './errors.js'
-import { defaultFormats, formats } from './formats.js'
+import { defaultFormats, formatNames, getFormat } from './formats.js'
 import { registerQueueCommands } from './queue-commands.js'
 import { version } from './version.js'
 
@@ -36,8 +36,8 @@ export function createProgram(io: Io): Command {
     })
     .exitOverride()
 
-  const formatList = formats
-    .map((format) => `  ${format.name.padEnd(9)} ${format.description}`)
+  const formatList = formatNames
+    .map((name) => `  ${name.padEnd(9)} ${getFormat(name)?.description}`)
     .join('\n')
 
   program

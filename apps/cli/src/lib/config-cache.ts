@@ -6,11 +6,18 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } fr
 import type { MessageData } from './messages.js'
 import { toData } from './messages.js'
 
+/**
+ * The publication config as the CLI reads it: once per run (and thread), here only. Everything
+ * else (partners, destinations, formats) works from this, never from the file again.
+ */
 export interface LoadedConfig {
   config: PublicationConfig
+  /** Every problem in it, with positions: the reader's, unknown keys, and the `partners:` entries. */
   messages: MessageData[]
   /** SHA-256 of the config's text ('' without one): part of every cache key. */
   hash: string
+  /** The config's text ('' without one): sections read with positions (destinations). */
+  text: string
 }
 
 const cache = new Map<string, Promise<LoadedConfig>>()
@@ -56,6 +63,7 @@ async function find(folder: string, stop?: string): Promise<LoadedConfig> {
         config,
         messages: [...messages.map(toData), ...(await checkSections(config, text, relative))],
         hash: createHash('sha256').update(text).digest('hex'),
+        text,
       }
     }
     const parent = path.dirname(current)
@@ -67,7 +75,7 @@ async function find(folder: string, stop?: string): Promise<LoadedConfig> {
       break
     current = parent
   }
-  return { config: { sections: {} }, messages: [], hash: '' }
+  return { config: { sections: {} }, messages: [], hash: '', text: '' }
 }
 
 /** Top-level keys a config may have (the reader's, and the sections other packages read). */
@@ -123,7 +131,8 @@ async function checkSections(
     for (const message of parsePartners(config.sections.partners).messages) {
       messages.push({
         file,
-        ...at(message.field),
+        // An unknown setting at its key, any other problem at its value.
+        ...at(message.field, message.message.startsWith('unknown setting')),
         reason: `\`${message.field}\` ${message.message}`,
         ruleId: 'invalid-partner',
         source: 'pressroom-syndication',

@@ -8,19 +8,20 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleMeta } from '@pressroom/article'
+import { heldReason as gateHeldReason } from '@pressroom/syndication'
 
 /** The folder under the output folder that keeps held copies (not published). */
 export const heldFolder = '.held'
 
-/** Why an article is kept out of the public output at `now`, or undefined if it is not. */
+/**
+ * Why an article is kept out of the public output at `now` (default: the clock), or undefined if it
+ * is not: the rule is syndication's publish gate (`heldReason`).
+ */
 export function heldReason(
   meta: Pick<ArticleMeta, 'status' | 'embargo'>,
   now: string | Date | undefined,
 ): 'embargoed' | 'canceled' | undefined {
-  if (meta.status === 'canceled') return 'canceled'
-  const at = now === undefined ? Date.now() : new Date(now).getTime()
-  if (meta.embargo && meta.embargo.epochMs > at) return 'embargoed'
-  return undefined
+  return gateHeldReason(meta, now === undefined ? Date.now() : new Date(now).getTime())
 }
 
 /**

@@ -3,11 +3,11 @@
  * checked with line and column in `pressroom.yaml` (for `check`, `publish`,
  * `retry` and `resend`): nothing is sent while an entry is wrong.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createMessage } from '@pressroom/article'
-import { type Destination, parseDestinations, YamlPositions } from '@pressroom/delivery'
+import { type Destination, parseDestinations } from '@pressroom/delivery'
 import { type Partner, parsePartners } from '@pressroom/syndication'
+import type { LoadedConfig } from './config-cache.js'
 import type { MessageData } from './messages.js'
 import { toData } from './messages.js'
 
@@ -25,47 +25,17 @@ export function stateFolder(out: string, state?: string): string {
   return path.resolve(state ?? path.join(out, '.pressroom-delivery'))
 }
 
-/** Read and check the partners of the config at `file` (relative to the working folder). */
-export async function loadPartnerSetup(
-  file: string,
-  stateDir: string,
-  baseUrl?: string,
-): Promise<PartnerSetup> {
-  const text = await readFile(path.resolve(file), 'utf8')
-  const yaml = new YamlPositions(text)
-  const data = yaml.data as Record<string, unknown> | undefined
-  const messages: MessageData[] = []
-  const { partners, messages: partnerMessages } = parsePartners(data?.partners, {
-    ...(baseUrl ? { baseUrl } : {}),
+/**
+ * The partners of a loaded config (config-cache.ts, which read the file and checked the `partners:`
+ * entries once) and their destinations, checked here.
+ */
+export function loadPartnerSetup(loaded: LoadedConfig, stateDir: string): PartnerSetup {
+  const file = loaded.config.path ?? ''
+  const { partners } = parsePartners(loaded.config.sections.partners, {
+    ...(loaded.config.baseUrl ? { baseUrl: loaded.config.baseUrl } : {}),
   })
-  for (const message of partnerMessages) {
-    // `partners.<name>.<field>...`: the partner's name may itself hold dots, so match it.
-    const name =
-      partners.find((p) => message.field.startsWith(`partners.${p.name}.`))?.name ??
-      Object.keys((data?.partners as object) ?? {}).find(
-        (key) =>
-          message.field === `partners.${key}` || message.field.startsWith(`partners.${key}.`),
-      )
-    const rest = name ? message.field.slice(`partners.${name}`.length + 1) : ''
-    const at = name
-      ? [
-          'partners',
-          name,
-          ...(rest ? rest.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : []),
-        ]
-      : ['partners']
-    messages.push(
-      toData(
-        createMessage(file, `${message.field}: ${message.message}`, {
-          place: yaml.at(at, message.message.startsWith('unknown setting')),
-          ruleId: 'invalid-partner',
-          source: 'pressroom-delivery',
-          fatal: message.severity === 'error',
-        }),
-      ),
-    )
-  }
-  const parsed = parseDestinations(text, {
+  const messages = loaded.messages.filter((message) => message.ruleId === 'invalid-partner')
+  const parsed = parseDestinations(loaded.text, {
     configDir: path.dirname(path.resolve(file)),
     stateDir,
   })
@@ -89,10 +59,12 @@ export async function loadPartnerSetup(
   return { file, partners: partners.filter((p) => destinations[p.name]), destinations, messages }
 }
 
-/** The problems of the partner entries in a config (for `pressroom check`). */
-export async function checkPartners(file: string, baseUrl?: string): Promise<MessageData[]> {
+/** The problems of the partners' destinations in a config (for `pressroom check`; the entries' own are the config's). */
+export function checkDestinations(loaded: LoadedConfig): MessageData[] {
   try {
-    return (await loadPartnerSetup(file, stateFolder('out'), baseUrl)).messages
+    return loadPartnerSetup(loaded, stateFolder('out')).messages.filter(
+      (message) => message.ruleId === 'invalid-destination',
+    )
   } catch {
     return []
   }

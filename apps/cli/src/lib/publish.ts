@@ -18,12 +18,18 @@ import {
   LockedError,
   lockState,
 } from '@pressroom/delivery'
-import { type Partner, type PartnerDocument, partnerDocuments } from '@pressroom/syndication'
+import {
+  deliveredDocument,
+  type Partner,
+  type PartnerDocument,
+  partnerDocumentLinks,
+  partnerDocuments,
+} from '@pressroom/syndication'
 import { type BuildReport, build } from './build.js'
 import { configFor } from './config-cache.js'
 import { discover } from './discover.js'
 import { UsageError } from './errors.js'
-import { publicUrl } from './formats.js'
+import { type BuiltRendition, renditionLinks, renditionsOf } from './formats.js'
 import { heldFolder, heldReason } from './held.js'
 import { fromData, type MessageData } from './messages.js'
 import { loadPartnerSetup, type PartnerSetup, stateFolder } from './partner-setup.js'
@@ -74,12 +80,6 @@ export interface PublishReport {
   messages: MessageData[]
 }
 
-const documentTypes: Record<PartnerDocument['format'], { ext: string; contentType: string }> = {
-  ninjs: { ext: 'ninjs.json', contentType: 'application/json' },
-  jsonfeed: { ext: 'feed.json', contentType: 'application/feed+json' },
-  jsonld: { ext: 'jsonld', contentType: 'application/ld+json' },
-}
-
 /** Load every config of the articles, check its partners; throws nothing, reports messages. */
 export async function partnerSetups(
   paths: string[],
@@ -88,9 +88,10 @@ export async function partnerSetups(
   const found = await discover(paths)
   const setups = new Map<string, PartnerSetup>()
   for (const file of found.files) {
-    const { config } = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
-    if (!config.path || setups.has(config.path)) continue
-    setups.set(config.path, await loadPartnerSetup(config.path, stateDir, config.baseUrl))
+    const loaded = await configFor(path.dirname(path.resolve(file)), found.roots.get(file))
+    const at = loaded.config.path
+    if (!at || setups.has(at)) continue
+    setups.set(at, loadPartnerSetup(loaded, stateDir))
   }
   return { setups, files: found.files, roots: found.roots }
 }
@@ -235,24 +236,9 @@ async function buildAndDeliver(
       const article = await readArticle(result.file, { config })
       const held = heldReason(article.meta, now)
       const filesRoot = held ? path.join(outDir, heldFolder) : outDir
-      const renditions = result.formats.flatMap((format) =>
-        (format.format === 'epub' || format.format === 'pdf') && format.outputs[0]
-          ? [
-              {
-                name: format.format,
-                path: format.outputs[0].path,
-                contentType: format.format === 'epub' ? 'application/epub+zip' : 'application/pdf',
-                sizeInBytes: format.outputs[0].sizeInBytes,
-              },
-            ]
-          : [],
-      )
-      const links = renditions.map((rendition) => ({
-        name: rendition.name,
-        href: publicUrl(config, rendition.path) ?? rendition.path,
-        contentType: rendition.contentType,
-        sizeInBytes: rendition.sizeInBytes,
-      }))
+      // The renditions the build made (the table says which formats are renditions).
+      const renditions = renditionsOf(result.formats)
+      const links = renditionLinks(config, renditions)
       const version = await log.articleVersion({
         articleId: article.meta.id,
         slug: article.meta.slug,
@@ -271,15 +257,13 @@ async function buildAndDeliver(
           await log.receivedEarlier(article.meta.id, partner.name, version.version),
         )
       const canceled = article.meta.status === 'canceled'
-      const effective = partners.map((partner) =>
-        canceled && partner.format === 'ninjs'
-          ? { ...partner, canceled: received.get(partner.name) === true }
-          : partner,
-      )
-      const { documents, skipped } = partnerDocuments(article, effective, {
+      // Who gets what (the publish gate, and a kill only for partners who received the article) is
+      // syndication's decision.
+      const { documents, skipped } = partnerDocuments(article, partners, {
         now: new Date(now),
         renditions: links,
         revision: { version: version.version, versionCreated: version.versionCreated },
+        received: (partner) => received.get(partner.name) === true,
       })
       const plan = async (
         item: Omit<PlannedDelivery, 'article' | 'slug' | 'version'>,
@@ -317,18 +301,12 @@ async function buildAndDeliver(
       }
       for (const skip of skipped) {
         const name = skip.partner.name
-        const reason =
-          canceled && !received.get(name)
-            ? 'canceled, and the partner never received it: nothing to cancel'
-            : canceled && skip.partner.format !== 'ninjs'
-              ? `canceled: a kill cannot be sent as ${skip.partner.format}; tell the partner`
-              : skip.reason
         await plan(
           {
             partner: name,
             kind: canceled ? 'kill' : received.get(name) ? 'update' : 'new',
             action: 'skip',
-            reason,
+            reason: skip.reason,
             files: [],
           },
           [],
@@ -388,17 +366,14 @@ function contentHash(article: Article): string {
 function deliveryFiles(
   article: Article,
   document: PartnerDocument,
-  renditions: { name: string; path: string; contentType: string }[],
+  renditions: BuiltRendition[],
   root: string,
 ): DeliveryFile[] {
   const slug = article.meta.slug
   const files: DeliveryFile[] = []
-  const fields = new Set<string>(document.partner.fields)
-  const linksRenditions =
-    document.format === 'jsonfeed' || (document.format === 'ninjs' && fields.has('renditions'))
-  const linksImages =
-    document.format !== 'ninjs' || fields.has('bodies') || fields.has('associations')
-  if (linksRenditions) {
+  // What the document links (syndication's rule) travels with it.
+  const links = partnerDocumentLinks(document.partner)
+  if (links.renditions) {
     for (const rendition of renditions)
       files.push({
         name: rendition.path,
@@ -407,7 +382,7 @@ function deliveryFiles(
         source: path.join(root, rendition.path),
       })
   }
-  if (linksImages) {
+  if (links.images) {
     for (const image of article.images) {
       if (image.status !== 'ok' || !image.path) continue
       files.push({
@@ -418,10 +393,10 @@ function deliveryFiles(
       })
     }
   }
-  const type = documentTypes[document.format]
+  const delivered = deliveredDocument(slug, document.format)
   files.push({
-    name: `${slug}/${slug}.${type.ext}`,
-    contentType: type.contentType,
+    name: delivered.name,
+    contentType: delivered.contentType,
     document: true,
     text: `${JSON.stringify(document.document, null, 2)}\n`,
   })

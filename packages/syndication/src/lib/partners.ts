@@ -4,6 +4,8 @@
  */
 import type { Article } from '@pressroom/article'
 import { resolveUrl, absoluteUrl as safeUrl } from '@pressroom/toolkit'
+import { partnerDocumentFile } from './files.js'
+import { type GateCode, publicationGate } from './gate.js'
 import { type JsonFeed, toJsonFeed } from './json-feed.js'
 import { type NewsArticleJsonLd, toJsonLd } from './json-ld.js'
 import {
@@ -224,8 +226,8 @@ export type PartnerDocument =
 /** A partner that gets nothing for this article, and why. */
 export interface SkippedPartner {
   partner: Partner
-  /** `embargoed`, `withheld`, `canceled`, `no-base-url` or `invalid`. */
-  code: 'embargoed' | 'withheld' | 'canceled' | 'no-base-url' | 'invalid'
+  /** Why (`publicationGate`: `draft`, `withheld`, `canceled`, `embargoed`), or `no-base-url` or `invalid`. */
+  code: GateCode | 'no-base-url' | 'invalid'
   reason: string
 }
 
@@ -241,13 +243,21 @@ export interface PartnerDocumentsOptions {
   articleFolder?: (article: Article) => string
   /** The item's version (from the delivery log), written into ninjs documents. Default: none. */
   revision?: Revision
+  /**
+   * Whether a partner received an earlier version of the article (from a delivery log). When
+   * given, a canceled article goes, as a kill, to exactly the ninjs partners that received it,
+   * whatever their `canceled` setting, and the others are skipped saying why (`publicationGate`).
+   * Default: the partners' `canceled` settings decide.
+   */
+  received?: (partner: Partner) => boolean
   /** Receives warnings from the writers. Default: none. */
   report?: Report
 }
 
 /**
  * The document every partner gets for `article`, and the partners that get
- * none with the reason. Withheld and canceled articles go only to ninjs
+ * none with the reason. Which partner may have the article is `publicationGate`'s
+ * decision: drafts go nowhere; withheld and canceled articles go only to ninjs
  * partners that opt in; an embargoed article goes out once `now` has reached
  * the embargo, or before to ninjs partners that opt in (`embargoed: true`).
  */
@@ -265,29 +275,13 @@ export function partnerDocuments(
   const folder = options.articleFolder?.(article) ?? `${encodeURIComponent(meta.slug)}/`
   for (const partner of partners) {
     const articleBase = partner.baseUrl ? resolveUrl(folder, partner.baseUrl) : undefined
-    const isNinjs = partner.format === 'ninjs'
-    if (meta.status === 'withheld' && !(isNinjs && partner.withheld)) {
-      skipped.push({
-        partner,
-        code: 'withheld',
-        reason: 'the article is withheld and the partner does not take withheld articles',
-      })
-      continue
-    }
-    if (meta.status === 'canceled' && !(isNinjs && partner.canceled)) {
-      skipped.push({
-        partner,
-        code: 'canceled',
-        reason: 'the article is canceled and the partner does not take cancellations',
-      })
-      continue
-    }
-    if (meta.embargo && now < meta.embargo.epochMs && !(isNinjs && partner.embargoed)) {
-      skipped.push({
-        partner,
-        code: 'embargoed',
-        reason: `the article is embargoed until ${meta.embargo.dateTime}`,
-      })
+    const [block] = publicationGate(meta, {
+      now,
+      partner,
+      ...(options.received ? { received: options.received(partner) } : {}),
+    })
+    if (block) {
+      skipped.push({ partner, code: block.code, reason: block.reason })
       continue
     }
     try {
@@ -332,7 +326,7 @@ export function partnerDocuments(
             baseUrl,
             articleFolder: () => folder,
             // `feed_url` names this document (where the CLI writes it), not the publication's feed.
-            feedPath: `${folder}partners/${encodeURIComponent(partner.name)}.json`,
+            feedPath: `${folder}${partnerDocumentFile(partner, { url: true })}`,
             ...(renditions ? { renditions: () => renditions } : {}),
             ...(options.report ? { report: options.report } : {}),
           }),

@@ -118,24 +118,7 @@ describe('golden snapshots', () => {
  * and is expected to fail (`it.fails`). When a fix lands, the check passes, vitest reports the
  * `.fails` test as failing, and the entry is removed here.
  */
-const knownDefects: Record<string, string> = {
-  'PDF: figures':
-    'the PDF makes a Figure of a lone image without a title (pdf/handlers/paragraph.ts); the reader, XHTML, EPUB and the web page keep it in a paragraph',
-  'ninjs body_text: text':
-    "derived.plainText leaves out an aside's title (`:::aside[Title]`), which every other format prints",
-  'JSON Feed content_text: text':
-    "derived.plainText leaves out an aside's title (`:::aside[Title]`), which every other format prints",
-  'XHTML: no message of its own':
-    'toXhtml reports the duplicate footnote definition again (html/state.ts collects definitions itself); the reader has already reported it',
-  'PDF: heading levels':
-    'the PDF tags a heading one level deeper than the reader and every other format (`##` is H3, so the body skips H2 under the title H1: pdf/handlers/heading.ts)',
-  'web page: metadata':
-    'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
-  'EPUB: metadata': 'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
-  'PDF: metadata': 'the kicker (`kicker:`) is printed nowhere: the kicker slot shows the section',
-  'JSON-LD articleBody: text':
-    'toJsonLd writes no articleBody: the body text is in no JSON-LD the CLI writes',
-}
+const knownDefects: Record<string, string> = {}
 
 /** A format as read back: what it shows, and how much of the document it holds. */
 interface Rendering {
@@ -274,7 +257,9 @@ describe('cross-format: the same notes, figures, links and text in every format'
   })
   check('PDF: figures', async () => {
     const tree = pdfStructureTree(pdf())
-    const figures = (tree.match(/^\s*Figure\b/gm)?.length ?? 0) - (article.meta.image ? 1 : 0)
+    // Block figures only (children of Art): an image inside a paragraph is a Figure in its P, as
+    // PDF/UA tags every image, and is no figure of the reader's.
+    const figures = (tree.match(/^ {4}Figure\b/gm)?.length ?? 0) - (article.meta.image ? 1 : 0)
     expect(figures).toBe(want.figures.length)
   })
   check('PDF: figure captions and credits', async () => {
@@ -338,6 +323,10 @@ describe('cross-format: the same notes, figures, links and text in every format'
     expect(missingText(metadata(), texts.join('\n'))).toEqual([])
   })
   check('PDF: metadata', async () => {
-    expect(missingText(metadata(), pdfText(pdf(), false))).toEqual([])
+    // The PDF sets the kicker in capitals (its design); the words are the same.
+    const lower = (texts: string[]) => texts.map((text) => text.toLocaleLowerCase('en'))
+    expect(missingText(lower(metadata()), pdfText(pdf(), false).toLocaleLowerCase('en'))).toEqual(
+      [],
+    )
   })
 })

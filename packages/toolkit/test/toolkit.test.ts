@@ -158,11 +158,18 @@ describe('dates and names', () => {
 })
 
 describe('messages', () => {
-  it('keeps each problem once, in order, preferring the fatal copy', () => {
+  it('keeps each problem once, in order: same place and rule, in other words, is the same problem', () => {
     const a = { reason: 'Image missing', file: 'x.md', line: 3, column: 1, ruleId: 'image' }
     const b = { reason: 'Other', file: 'x.md', line: 4, column: 1, ruleId: 'x' }
+    const reworded = { ...a, reason: 'Image left out of the EPUB' }
     const fatal = { ...a, fatal: true }
-    expect(uniqueMessages([a, b, { ...a }, fatal])).toEqual([fatal, b])
+    const placeless = { reason: 'No base URL' }
+    expect(uniqueMessages([a, b, reworded, fatal, placeless, { ...placeless }])).toEqual([
+      a,
+      b,
+      fatal,
+      placeless,
+    ])
   })
 })
 

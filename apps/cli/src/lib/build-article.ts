@@ -3,6 +3,7 @@ import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { hasErrors, type PublicationConfig, readArticle } from '@pressroom/article'
 import { publicationGate } from '@pressroom/syndication'
+import { messageKey } from '@pressroom/toolkit'
 import type { VFileMessage } from 'vfile-message'
 import { configFor } from './config-cache.js'
 import {
@@ -382,9 +383,8 @@ export function once(messages: MessageData[]): MessageData[] {
       readerImages.has(placeOf(message))
     )
       return false
-    const key = message.line
-      ? `${message.line}:${message.column}-${message.endLine}:${message.endColumn}\0${message.ruleId ?? message.reason}\0${message.fatal}`
-      : `\0${message.reason}\0${message.fatal}`
+    // One article's messages: the same problem whichever writer named the file (or did not).
+    const key = messageKey({ ...message, file: '' })
     if (seen.has(key)) return false
     seen.add(key)
     return true

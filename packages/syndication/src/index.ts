@@ -6,6 +6,7 @@ export {
   partnerDocumentLinks,
   partnerDocumentPath,
   partnerDocumentTypes,
+  partnerOfFile,
 } from './lib/files.js'
 export {
   type GateBlock,

@@ -8,9 +8,10 @@ import {
   partnerDocumentFile,
   partnerDocumentPath,
   partnerDocuments,
+  partnerOfFile,
   publicationGate,
 } from '../src/index.js'
-import { fullArticle } from './helpers.js'
+import { fullArticle } from './harbour.js'
 
 const now = Date.parse('2024-03-05T12:00:00Z')
 const future = {
@@ -103,5 +104,14 @@ describe('partner file names', () => {
       contentType: 'application/feed+json',
     })
     expect(deliveredDocument('harbour', 'ninjs').name).toBe('harbour/harbour.ninjs.json')
+  })
+
+  test('a file of the partners folder names its partner (the reverse of partnerDocumentFile)', () => {
+    for (const format of ['ninjs', 'jsonfeed', 'jsonld'] as const) {
+      const file = partnerDocumentFile({ name: 'wire desk', format }).slice('partners/'.length)
+      expect(partnerOfFile(file)).toBe('wire desk')
+    }
+    expect(partnerOfFile('notes.txt')).toBeUndefined()
+    expect(partnerOfFile('.json')).toBeUndefined()
   })
 })

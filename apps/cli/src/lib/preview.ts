@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { type GateMeta, partnerOfFile, publicationGate } from '@pressroom/syndication'
 import { type BuildReport, build } from './build.js'
 import type { ArticleResult } from './build-article.js'
 import { UsageError } from './errors.js'
@@ -124,8 +125,10 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
       const folder = path.join(outDir, entry.folder ?? slug, 'partners')
       const names = (await readdir(folder).catch(() => [] as string[])).sort()
       for (const name of names) {
+        const partner = partnerOfFile(name)
+        if (!partner) continue
         const text = await readFile(path.join(folder, name), 'utf8').catch(() => '')
-        partners.push({ name: name.replace(/\.(json|jsonld)$/, ''), text })
+        partners.push({ name: partner, text })
       }
     }
     const optional = (file: string) => readFile(path.join(outDir, file), 'utf8').catch(() => '')
@@ -217,12 +220,13 @@ export async function preview(options: PreviewOptions): Promise<Preview> {
   }
 }
 
+/** What the preview lists for an article: the publish gate's first reason (syndication decides). */
 function stateOf(result: ArticleResult, meta: Meta | undefined): PreviewArticle['state'] {
   if (!result.ok) return 'failed'
-  if (meta?.status && meta.status !== 'usable')
-    return meta.status === 'canceled' ? 'canceled' : 'withheld'
-  if (meta?.embargo && meta.embargo.epochMs > Date.now()) return 'embargoed'
-  return 'built'
+  if (!meta) return 'built'
+  const block = publicationGate(meta as GateMeta, { now: Date.now() })[0]
+  if (!block) return 'built'
+  return block.code === 'canceled' || block.code === 'embargoed' ? block.code : 'withheld'
 }
 
 function openBrowser(url: string): void {

@@ -26,6 +26,18 @@ export function partnerDocumentFile(
   return `partners/${name}.${partnerDocumentTypes[partner.format].extension}`
 }
 
+/**
+ * The partner a file of an article's `partners/` folder is for (`ap.json` -> `ap`), the reverse of
+ * `partnerDocumentFile`; undefined for a file no partner format writes.
+ */
+export function partnerOfFile(file: string): string | undefined {
+  for (const type of Object.values(partnerDocumentTypes)) {
+    const suffix = `.${type.extension}`
+    if (file.endsWith(suffix) && file.length > suffix.length) return file.slice(0, -suffix.length)
+  }
+  return undefined
+}
+
 /** Where a build writes a partner's document, relative to the output folder: `<slug>/partners/<name>.json`. */
 export function partnerDocumentPath(
   slug: string,

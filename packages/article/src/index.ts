@@ -1,4 +1,4 @@
-export type { PublicationConfig } from './lib/config.js'
+export type { LoadConfigOptions, LoadedConfig, PublicationConfig } from './lib/config.js'
 export { configFileNames, loadConfig, parseConfig } from './lib/config.js'
 export { parseDate } from './lib/dates.js'
 export { resolveDefinitions } from './lib/definitions.js'

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { configFileNames, type PublicationConfig, parseConfig } from '@pressroom/article'
+import { loadConfig, type PublicationConfig } from '@pressroom/article'
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import type { MessageData } from './messages.js'
 import { toData } from './messages.js'
@@ -42,40 +41,25 @@ export function clearConfigCache(): void {
 }
 
 async function find(folder: string, stop?: string): Promise<LoadedConfig> {
-  let current = path.resolve(folder)
+  const current = path.resolve(folder)
   // Look up to the working folder when the article is inside it (an article in content/desk/ gets
   // content/pressroom.yaml); otherwise no higher than the folder named on the command line.
   const cwd = process.cwd()
   const insideCwd = current === cwd || current.startsWith(cwd + path.sep)
-  const limit = insideCwd ? cwd : stop ? path.resolve(stop) : undefined
-  for (;;) {
-    for (const name of configFileNames) {
-      const file = path.join(current, name)
-      let text: string
-      try {
-        text = await readFile(file, 'utf8')
-      } catch {
-        continue
-      }
-      const relative = path.relative(process.cwd(), file) || file
-      const { config, messages } = parseConfig(text, relative)
-      return {
-        config,
-        messages: [...messages.map(toData), ...(await checkSections(config, text, relative))],
-        hash: createHash('sha256').update(text).digest('hex'),
-        text,
-      }
-    }
-    const parent = path.dirname(current)
-    if (
-      parent === current ||
-      (limit !== undefined && current === limit) ||
-      (limit !== undefined && !current.startsWith(limit))
-    )
-      break
-    current = parent
+  const limit = insideCwd ? cwd : stop ? path.resolve(stop) : path.parse(current).root
+  const loaded = await loadConfig(current, { upTo: limit, relativeTo: cwd })
+  if (!loaded.file || loaded.text === undefined)
+    return { config: { sections: {} }, messages: [], hash: '', text: '' }
+  const relative = path.relative(cwd, loaded.file) || loaded.file
+  return {
+    config: loaded.config,
+    messages: [
+      ...loaded.messages.map(toData),
+      ...(await checkSections(loaded.config, loaded.text, relative)),
+    ],
+    hash: createHash('sha256').update(loaded.text).digest('hex'),
+    text: loaded.text,
   }
-  return { config: { sections: {} }, messages: [], hash: '', text: '' }
 }
 
 /** Top-level keys a config may have (the reader's, and the sections other packages read). */

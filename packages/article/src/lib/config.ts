@@ -150,23 +150,55 @@ export function readPublisher(
   return url ? { name, url } : { name }
 }
 
+export interface LoadConfigOptions {
+  /**
+   * Look in the parent folders too, up to and including this one (the folder named on the command
+   * line, or the file system's root): an article in `content/desk/` gets `content/pressroom.yaml`.
+   * Default: only `folder` itself.
+   */
+  upTo?: string
+  /** Name the file in messages relative to this folder (the working folder). Default: its path. */
+  relativeTo?: string
+}
+
+export interface LoadedConfig {
+  config: PublicationConfig
+  messages: VFileMessage[]
+  /** The file read, if any. */
+  file?: string
+  /** Its text, for those who check sections the reader leaves to them (and cache keys). */
+  text?: string
+}
+
 /**
- * Find and read the publication config of a content folder (`pressroom.yaml`).
- * A folder without one gives an empty config and no message.
+ * Find and read the publication config of a content folder (`pressroom.yaml`, `pressroom.yml`,
+ * `pressroom.toml`...): the one loader, for the CLI too. A folder without one gives an empty
+ * config and no message.
  */
 export async function loadConfig(
   folder: string,
-): Promise<{ config: PublicationConfig; messages: VFileMessage[] }> {
-  for (const name of configFileNames) {
-    const file = path.join(folder, name)
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-      throw error
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig> {
+  let current = path.resolve(folder)
+  const limit = options.upTo === undefined ? current : path.resolve(options.upTo)
+  for (;;) {
+    for (const name of configFileNames) {
+      const file = path.join(current, name)
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') continue
+        throw error
+      }
+      const shown =
+        options.relativeTo === undefined ? file : path.relative(options.relativeTo, file) || file
+      return { ...parseConfig(text, shown), file, text }
     }
-    return parseConfig(text, file)
+    const parent = path.dirname(current)
+    if (parent === current || current === limit || !current.startsWith(limit)) break
+    current = parent
   }
   return { config: { sections: {} }, messages: [] }
 }

@@ -3,7 +3,7 @@
  * validated against the official schema before it is returned.
  */
 import type { Article } from '@pressroom/article'
-import { absoluteUrl, formatDateTime, joinNames, labelsFor, machineDate } from '@pressroom/toolkit'
+import { absoluteUrl, formatDateTime, joinNames, labelsFor } from '@pressroom/toolkit'
 import { articlePictures, type Picture } from './images.js'
 import { bioHtml, bodyHtml, type Report, warn } from './shared.js'
 import { articleBase, imageUrl, safeRenditions } from './urls.js'

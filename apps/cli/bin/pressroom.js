@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `pressroom` command. A plain file (not build output) so that `npm ci` links it before the
-// first build; it runs the compiled CLI (`npm run build` first).
+// first build; it runs the compiled CLI (`npm run build` first), bundled when the build bundled it.
 //
 // The two commonest questions are answered without loading the CLI (commander and the command table):
 // `--version`, and `--help` (or no arguments) when the help goes to a pipe or a file, from the text the
@@ -27,6 +27,20 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   }
 }
 if (!answered) {
-  const { main } = await import('../dist/lib/cli.js')
-  await main(process.argv)
+  // The bundle (dist/bundle/, written by the build: a few files, a chunk per renderer) when it is
+  // there; the compiled modules (dist/lib/) otherwise, or with PRESSROOM_UNBUNDLED=1.
+  let cli
+  if (!process.env.PRESSROOM_UNBUNDLED) {
+    try {
+      cli = await import('../dist/bundle/cli.js')
+    } catch (error) {
+      if (
+        error?.code !== 'ERR_MODULE_NOT_FOUND' ||
+        !String(error.message).includes('dist/bundle/cli.js')
+      )
+        throw error
+    }
+  }
+  cli ??= await import('../dist/lib/cli.js')
+  await cli.main(process.argv)
 }

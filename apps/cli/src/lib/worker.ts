@@ -104,7 +104,9 @@ const preloads: Record<string, () => Promise<unknown>> = {
   jsonfeed: () => import('@pressroom/syndication'),
 }
 
-if (parentPort) {
+// Only in a thread the pool started (not whenever this module is imported in some worker thread, such
+// as a test runner's, or by the pool's in-process path).
+if (parentPort && workerData?.pressroomWorker) {
   const port = parentPort
   for (const name of new Set<string>(workerData?.preload ?? [])) await preloads[name]?.()
   port.on('message', async (job: Job) => {

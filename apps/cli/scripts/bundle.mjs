@@ -22,7 +22,6 @@ rmSync(outdir, { recursive: true, force: true })
 const external = [
   'sharp',
   'pdfkit',
-  'fontkit',
   'linebreak',
   'png-js',
   'hyphen',
@@ -33,7 +32,22 @@ const external = [
   'epubjs',
 ]
 
+// fontkit: the PDF writer's copy stays external (pdfkit, external, imports the same module, and the
+// two share fonts); the EPUB cover's is bundled into its chunk (some thirty small files fewer to load
+// for `--format epub`).
+const fontkitForPdf = {
+  name: 'fontkit-for-pdf',
+  setup(build) {
+    build.onResolve({ filter: /^fontkit$/ }, (args) =>
+      /[\\/]packages[\\/]pdf[\\/]/.test(args.importer)
+        ? { path: 'fontkit', external: true }
+        : undefined,
+    )
+  },
+}
+
 await build({
+  plugins: [fontkitForPdf],
   entryPoints: {
     cli: path.join(cli, 'dist/lib/cli.js'),
     worker: path.join(cli, 'dist/lib/worker.js'),

@@ -10,7 +10,7 @@
 // commands load. Each of them that the bundle imports is a dependency of this package. Files found with `require.resolve` at run time (fonts,
 // hyphenation patterns, the preview's vendor scripts) resolve from dist/bundle/ exactly as from
 // dist/lib/: both are two folders below apps/cli, whose node_modules chain is the same.
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -46,8 +46,9 @@ const fontkitForPdf = {
   },
 }
 
-await build({
+const result = await build({
   plugins: [fontkitForPdf],
+  metafile: true,
   entryPoints: {
     cli: path.join(cli, 'dist/lib/cli.js'),
     worker: path.join(cli, 'dist/lib/worker.js'),
@@ -70,3 +71,10 @@ await build({
     js: "import { createRequire as __pressroomCreateRequire } from 'node:module'; const require = __pressroomCreateRequire(import.meta.url);",
   },
 })
+
+// What each output file holds (its source files, relative to apps/cli): the start-up test reads it to
+// tell which code a command loaded, since chunk names say nothing.
+const contents = {}
+for (const [output, { inputs }] of Object.entries(result.metafile.outputs))
+  contents[path.basename(output)] = Object.keys(inputs)
+writeFileSync(path.join(outdir, 'contents.json'), `${JSON.stringify(contents)}\n`)

@@ -8,7 +8,10 @@
 //     seed at 1x, 4x, 16x and 64x its length (the cost per word should stay flat).
 // Load average is printed with each part: the machine may be shared.
 //
-//   node scripts/bench-speed.mjs [--runs 7] [--skip cold,warm]
+//   node scripts/bench-speed.mjs [--runs 7] [--skip cold,warm] [--compare ../other-checkout]
+//
+// --compare runs the cold one-article builds of another checkout too (built; its `pressroom` bin), in
+// the same hyperfine run, for before/after figures.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -26,6 +29,7 @@ const option = (name, fallback) => {
 }
 const runs = Number(option('runs', '7'))
 const skip = new Set(option('skip', '').split(','))
+const compare = option('compare', undefined)
 const load = () =>
   `load ${loadavg()
     .map((value) => value.toFixed(1))
@@ -45,8 +49,8 @@ function coldStart() {
   const out = mkdtempSync(path.join(tmpdir(), 'pressroom-speed-'))
   const q = (word) => `'${word}'`
   const node = q(process.execPath)
-  const build = (formats, folder) =>
-    `${node} ${q(bin)} build ${q(seed)} --out ${q(folder)} --force -q${formats ? ` --format ${formats}` : ''}`
+  const build = (formats, folder, command = bin) =>
+    `${node} ${q(command)} build ${q(seed)} --out ${q(folder)} --force -q${formats ? ` --format ${formats}` : ''}`
   const commands = [
     ['node -e 0', `${node} -e 0`],
     ['pressroom --version', `${node} ${q(bin)} --version`],
@@ -63,6 +67,23 @@ function coldStart() {
     ],
     ['all formats, --force rebuild', build('', path.join(out, 'd'))],
   ]
+  if (compare) {
+    const other = path.resolve(compare, 'apps/cli/bin/pressroom.js')
+    commands.push(
+      [
+        'compared: epub, empty --out',
+        build('epub', path.join(out, 'e'), other),
+        `rm -rf ${q(path.join(out, 'e'))}`,
+      ],
+      ['compared: epub, --force rebuild', build('epub', path.join(out, 'f'), other)],
+      [
+        'compared: all, empty --out',
+        build('', path.join(out, 'g'), other),
+        `rm -rf ${q(path.join(out, 'g'))}`,
+      ],
+      ['compared: all, --force rebuild', build('', path.join(out, 'h'), other)],
+    )
+  }
   const json = path.join(out, 'hyperfine.json')
   const hyperfineArgs = ['-N', '--warmup', '2', '--runs', String(runs), '--export-json', json]
   for (const [name, command, prepare] of commands) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -91,7 +91,18 @@ describe('start-up: a command loads only what it needs', () => {
     return result.stderr
       .split('\n')
       .filter((line) => line.startsWith('loaded '))
-      .map((line) => line.slice('loaded '.length))
+      .flatMap((line) => sourcesOf(line.slice('loaded '.length)))
+  }
+
+  // A file of the bundle (dist/bundle/, when the build made it) stands for the sources it holds, as
+  // listed in dist/bundle/contents.json (relative to apps/cli).
+  function sourcesOf(url: string): string[] {
+    const file = url.match(/\/dist\/bundle\/([^/]+\.js)$/)?.[1]
+    if (!file) return [url]
+    const contents = JSON.parse(
+      readFileSync(new URL('../dist/bundle/contents.json', import.meta.url), 'utf8'),
+    ) as Record<string, string[]>
+    return (contents[file] ?? []).map((source) => new URL(`../${source}`, import.meta.url).href)
   }
 
   it.each([['--version'], ['--help'], ['build', '--help'], ['publish', '--help']])(

@@ -9,7 +9,16 @@
  *   retried once before it is reported, with the real reason;
  * - Ctrl-C / SIGTERM stop everything at once (`destroy`): the main thread never renders, so it always
  *   hears the signal.
+ *
+ * One exception, for speed: when the first jobs a pool is given come as a single small job (one
+ * article of at most `inProcessMaxBytes`, as `pressroom build article.md` and `pressroom check
+ * article.md` give), it runs in this thread instead of paying for a worker's start (a new V8 isolate
+ * and every module loaded a second time). An article that small cannot come near the time limit or
+ * the memory ceiling (the pathological inputs that do are hundreds of kilobytes); should it pass the
+ * time limit all the same, it is reported as a timeout like one in a worker. `inProcess: false` (the
+ * queue's long-running workers) turns this off.
  */
+import { statSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { Job } from './worker.js'
 
@@ -22,7 +31,17 @@ export interface PoolOptions {
   maxMemoryMb: number
   /** Modules a worker loads before it says it is ready (the renderers a run needs). */
   preload?: string[]
+  /**
+   * Run a lone small first job in this thread (default true; see above). Off for pools that live
+   * long and take jobs one by one (`pressroom worker`).
+   */
+  inProcess?: boolean
+  /** Largest article run in this thread, in bytes (default 64 KB). */
+  inProcessMaxBytes?: number
 }
+
+/** Time limits below this are meant to be enforced to the millisecond: such jobs go to a worker. */
+const inProcessMinTimeoutMs = 5000
 
 /** How a job ended. */
 export type Outcome<T> =
@@ -53,6 +72,11 @@ export class WorkerPool {
   private closed = false
   /** Workers that died before they were ready, in a row: past 3, the jobs fail instead of looping. */
   private failedStarts = 0
+  /** The first jobs have been looked at (in this thread, or workers). */
+  private decided = false
+  private deciding = false
+  /** The job running in this thread, if any. */
+  private local?: Pending
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -62,13 +86,20 @@ export class WorkerPool {
       return Promise.resolve({ ok: false, reason: 'interrupted', message: 'interrupted' })
     return new Promise<Outcome<T>>((resolve) => {
       this.queue.push({ job, attempts: 0, resolve: resolve as Pending['resolve'] })
-      this.pump()
+      if (this.decided) this.pump()
+      else if (!this.deciding) {
+        // Jobs given together (a run queues all its articles in one go) are looked at together.
+        this.deciding = true
+        setImmediate(() => this.decide())
+      }
     })
   }
 
   /** True while a job is queued or running. */
   get busy(): boolean {
-    return this.queue.length > 0 || [...this.slots].some((slot) => slot.pending)
+    return (
+      this.queue.length > 0 || Boolean(this.local) || [...this.slots].some((slot) => slot.pending)
+    )
   }
 
   /** Stop every worker now; queued and running jobs end as `interrupted`. */
@@ -76,6 +107,9 @@ export class WorkerPool {
     this.closed = true
     for (const pending of this.queue.splice(0))
       pending.resolve({ ok: false, reason: 'interrupted', message: 'interrupted' })
+    // A job in this thread cannot be stopped; it is small (it ends soon) and its outcome is dropped.
+    this.local?.resolve({ ok: false, reason: 'interrupted', message: 'interrupted' })
+    this.local = undefined
     const endings: Promise<unknown>[] = []
     for (const slot of this.slots) {
       clearTimeout(slot.timer)
@@ -95,8 +129,65 @@ export class WorkerPool {
    */
   warm(count = 1): void {
     if (this.closed) return
+    // A pool that may run its first job here waits to see that job: the caller's own work (finding
+    // the articles) is short next to a worker's start, which a lone article does not need.
+    if (this.options.inProcess !== false && !this.decided) return
     let wanted = Math.min(count, this.options.size) - this.slots.size
     while (wanted-- > 0) this.spawn()
+  }
+
+  private decide(): void {
+    this.deciding = false
+    this.decided = true
+    if (this.closed) return
+    const [first] = this.queue
+    if (this.queue.length === 1 && this.slots.size === 0 && this.runsHere(first.job)) {
+      this.queue.shift()
+      void this.runHere(first)
+    } else this.pump()
+  }
+
+  private runsHere(job: Job): boolean {
+    if (this.options.inProcess === false || this.options.timeoutMs < inProcessMinTimeoutMs)
+      return false
+    const file =
+      job.kind === 'article' ? job.task.file : job.kind === 'check' ? job.file : undefined
+    if (file === undefined) return false
+    try {
+      return statSync(file).size <= (this.options.inProcessMaxBytes ?? 64 * 1024)
+    } catch {
+      return false
+    }
+  }
+
+  private async runHere(pending: Pending): Promise<void> {
+    this.local = pending
+    pending.attempts++
+    const started = performance.now()
+    let outcome: Outcome<unknown>
+    try {
+      const { runJob } = await import('./worker.js')
+      const value = await runJob(pending.job)
+      // The same allowance as a worker's first job (see assign).
+      outcome =
+        performance.now() - started > 2 * this.options.timeoutMs
+          ? {
+              ok: false,
+              reason: 'timeout',
+              message: `took longer than the time limit of ${seconds(this.options.timeoutMs)} (--timeout)`,
+            }
+          : { ok: true, value }
+    } catch (error) {
+      outcome = {
+        ok: false,
+        reason: 'crashed',
+        message: `the build crashed: ${error instanceof Error ? error.message : String(error)}`,
+      }
+    }
+    // Interrupted meanwhile (destroy): already answered.
+    if (this.local !== pending) return
+    this.local = undefined
+    pending.resolve(outcome)
   }
 
   private pump(): void {
@@ -114,7 +205,7 @@ export class WorkerPool {
 
   private spawn(): void {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { preload: this.options.preload ?? [] },
+      workerData: { pressroomWorker: true, preload: this.options.preload ?? [] },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
     })
     const slot: Slot = { worker, ready: false, taken: 0 }

@@ -227,7 +227,8 @@ export interface QueueWorkerOptions {
  * then resolves.
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<void> {
-  const pool = new WorkerPool({ ...options.pool, size: options.concurrency })
+  // A long-running service: every job in a worker it can stop, however small (pool.ts).
+  const pool = new WorkerPool({ ...options.pool, size: options.concurrency, inProcess: false })
   const worker = new BullWorker<{ task: ArticleTask }, ArticleResult>(
     buildQueueName,
     async (job) => {

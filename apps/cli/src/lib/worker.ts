@@ -104,8 +104,20 @@ const preloads: Record<string, () => Promise<unknown>> = {
   jsonfeed: () => import('@pressroom/syndication'),
 }
 
-if (parentPort) {
+// Only in a thread the pool started (not whenever this module is imported in some worker thread, such
+// as a test runner's, or by the pool's in-process path).
+if (parentPort && workerData?.pressroomWorker) {
   const port = parentPort
+  // libvips' operation cache (up to 50 MB and 100 operations by default) keeps nothing a later
+  // article reuses (each image is read once per article), and its own threads beside the pool's
+  // workers only add memory: off, and one thread per image.
+  try {
+    const { default: sharp } = await import('sharp')
+    sharp.cache(false)
+    sharp.concurrency(1)
+  } catch {
+    // No sharp for this platform: the articles with images say so themselves.
+  }
   for (const name of new Set<string>(workerData?.preload ?? [])) await preloads[name]?.()
   port.on('message', async (job: Job) => {
     const value = await runJob(job)

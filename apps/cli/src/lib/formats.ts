@@ -70,9 +70,23 @@ export interface MainOutput {
   contentType: string
 }
 
+/**
+ * The writer package each format renders with, imported on first use. A worker imports its run's
+ * ahead (`preload`), so that loading overlaps the main thread's own work.
+ */
+const writers = {
+  article: () => import('@pressroom/article'),
+  epub: () => import('@pressroom/epub'),
+  pdf: () => import('@pressroom/pdf'),
+  syndication: () => import('@pressroom/syndication'),
+  web: () => import('@pressroom/web'),
+}
+
 interface FormatBase {
   name: string
   description: string
+  /** Loads the writer it renders with (the same module `render` uses). */
+  writer: () => Promise<unknown>
   needs: FormatNeeds
   /** The parts of its cache key beyond the article's own inputs. */
   key: KeyPart[]
@@ -176,7 +190,7 @@ function main(format: { output: MainOutput }, slug: string, data: Uint8Array | s
 
 /** May the article be public now (feed, index, an indexable page)? The syndication gate decides. */
 async function isPublic(article: Article, now: Date): Promise<boolean> {
-  const { mayPublish } = await import('@pressroom/syndication')
+  const { mayPublish } = await writers.syndication()
   return mayPublish(article.meta, { now })
 }
 
@@ -207,11 +221,12 @@ const ast: ArticleFormat = {
   name: 'ast',
   scope: 'article',
   description: 'the parsed article as JSON (like pandoc -t json)',
+  writer: writers.article,
   needs: {},
   key: [],
   output: { path: (slug) => `${slug}/${slug}.ast.json`, contentType: 'application/json' },
   async render({ article }) {
-    const { articleToJson } = await import('@pressroom/article')
+    const { articleToJson } = await writers.article()
     return [main(ast, article.meta.slug, json(articleToJson(article)))]
   },
 }
@@ -220,12 +235,13 @@ const epub: ArticleFormat = {
   name: 'epub',
   scope: 'article',
   description: 'EPUB 3 for e-readers',
+  writer: writers.epub,
   needs: {},
   key: [],
   output: { path: (slug) => `${slug}/${slug}.epub`, contentType: 'application/epub+zip' },
   rendition: 'epub',
   async render({ article, config, report, cacheDir }) {
-    const writer = await import('@pressroom/epub')
+    const writer = await writers.epub()
     const { folderCoverCache } = await import('./cover-cache.js')
     const bytes = await writer.renderEpub(article, {
       report,
@@ -240,13 +256,14 @@ const pdf: ArticleFormat = {
   name: 'pdf',
   scope: 'article',
   description: 'print PDF (tagged, embedded fonts)',
+  writer: writers.pdf,
   needs: {},
   // The page size, and the embargo notice printed until the embargo passes.
   key: ['page-size', 'embargo'],
   output: { path: (slug) => `${slug}/${slug}.pdf`, contentType: 'application/pdf' },
   rendition: 'pdf',
   async render({ article, config, report, pageSize, now }) {
-    const { renderPdf } = await import('@pressroom/pdf')
+    const { renderPdf } = await writers.pdf()
     // `pdf:` in pressroom.yaml: the page design (`layout`), checked by renderPdf.
     const settings = config.sections.pdf as { layout?: string } | undefined
     const bytes = await renderPdf(article, { report, pageSize, now, layout: settings?.layout })
@@ -258,12 +275,13 @@ const ninjs: ArticleFormat = {
   name: 'ninjs',
   scope: 'article',
   description: 'IPTC ninjs 3.2 for syndication (and one file per configured partner)',
+  writer: writers.syndication,
   needs: { images: true, renditions: true },
   // Partners' documents depend on the embargo (the publish gate).
   key: ['renditions', 'embargo'],
   output: { path: (slug) => `${slug}/${slug}.ninjs.json`, contentType: 'application/json' },
   async render({ article, config, report, renditions, now }) {
-    const syndication = await import('@pressroom/syndication')
+    const syndication = await writers.syndication()
     const slug = article.meta.slug
     const baseUrl = articleUrl(config, slug)
     const links = renditionLinks(config, renditions)
@@ -298,11 +316,12 @@ const jsonld: ArticleFormat = {
   name: 'jsonld',
   scope: 'article',
   description: 'schema.org NewsArticle JSON-LD for web pages',
+  writer: writers.syndication,
   needs: { images: true },
   key: [],
   output: { path: (slug) => `${slug}/${slug}.jsonld`, contentType: 'application/ld+json' },
   async render({ article, config, report }) {
-    const { toJsonLd } = await import('@pressroom/syndication')
+    const { toJsonLd } = await writers.syndication()
     const slug = article.meta.slug
     const url = articleUrl(config, slug)
     return [main(jsonld, slug, json(toJsonLd(article, { baseUrl: url, pageUrl: url, report })))]
@@ -314,13 +333,14 @@ const html: ArticleFormat = {
   scope: 'article',
   description: 'the article web page, <slug>/index.html (and index.html of them all)',
   with: ['html-index'],
+  writer: writers.web,
   needs: { images: true },
   // Not to be indexed until the article may be public.
   key: ['embargo'],
   output: { path: (slug) => `${slug}/index.html`, contentType: 'text/html' },
   async render({ article, config, report, now }) {
-    const { renderWebPage, renderRedirectPage } = await import('@pressroom/web')
-    const { toJsonLd } = await import('@pressroom/syndication')
+    const { renderWebPage, renderRedirectPage } = await writers.web()
+    const { toJsonLd } = await writers.syndication()
     const slug = article.meta.slug
     const url = articleUrl(config, slug)
     const outputs: Output[] = [
@@ -359,20 +379,21 @@ const htmlIndex: CollectionFormat = {
   name: 'html-index',
   scope: 'collection',
   description: 'index.html: the web pages of the publishable articles, newest first (with html)',
+  writer: writers.web,
   needs: {},
   key: ['embargo'],
   output: { path: () => 'index.html', contentType: 'text/html' },
   async entry({ article, now }) {
     // The site's index lists only what may be public now.
     if (!(await isPublic(article, now))) return undefined
-    const { toWebIndexEntry } = await import('@pressroom/web')
+    const { toWebIndexEntry } = await writers.web()
     return toWebIndexEntry(article, `${encodeURIComponent(article.meta.slug)}/index.html`)
   },
   async keep(kept, entry) {
     return [...kept, entry]
   },
   async assemble({ entries, config }) {
-    const { renderWebIndex } = await import('@pressroom/web')
+    const { renderWebIndex } = await writers.web()
     const page = renderWebIndex(entries as Parameters<typeof renderWebIndex>[0], {
       siteName: config.publisher?.name,
       url: config.baseUrl,
@@ -387,13 +408,14 @@ const jsonfeed: CollectionFormat = {
   name: 'jsonfeed',
   scope: 'collection',
   description: 'JSON Feed 1.1 of all the articles (feed.json)',
+  writer: writers.syndication,
   needs: { images: true, renditions: true },
   key: ['renditions', 'embargo'],
   output: { path: () => 'feed.json', contentType: 'application/feed+json' },
   async entry({ article, config, report, renditions, now }) {
     // A public feed carries only what may be published now.
     if (!(await isPublic(article, now))) return undefined
-    const { toJsonFeedEntry } = await import('@pressroom/syndication')
+    const { toJsonFeedEntry } = await writers.syndication()
     const links = renditionLinks(config, renditions)
     return toJsonFeedEntry(article, {
       baseUrl: config.baseUrl,
@@ -406,11 +428,11 @@ const jsonfeed: CollectionFormat = {
   },
   async keep(kept, entry, limit) {
     if (limit <= 0) return [...kept, entry]
-    const { keepNewestEntries } = await import('@pressroom/syndication')
+    const { keepNewestEntries } = await writers.syndication()
     return keepNewestEntries(kept as JsonFeedEntry[], entry as JsonFeedEntry, limit)
   },
   async assemble({ entries, config }) {
-    const { jsonFeedFromEntries } = await import('@pressroom/syndication')
+    const { jsonFeedFromEntries } = await writers.syndication()
     if (!config.baseUrl) {
       throw new Error(
         'a JSON Feed needs `base_url` in pressroom.yaml (where the feed and articles are published)',
@@ -437,6 +459,7 @@ const bundle: CollectionFormat = {
   scope: 'collection',
   option: 'bundle',
   description: 'one EPUB of all the articles (--bundle TITLE), in the publication’s language',
+  writer: writers.epub,
   needs: {},
   key: [],
   fresh: true,
@@ -444,7 +467,7 @@ const bundle: CollectionFormat = {
   output: { path: (slug) => `${slug}.epub`, contentType: 'application/epub+zip' },
   async entry({ article, now }) {
     // The digest is public output: no embargoed or canceled article (the held rule).
-    const { heldReason } = await import('@pressroom/syndication')
+    const { heldReason } = await writers.syndication()
     if (heldReason(article.meta, now)) return undefined
     return packArticle(article)
   },
@@ -455,6 +478,11 @@ const bundle: CollectionFormat = {
 }
 
 /** Table order: renditions (EPUB, PDF) come before the formats that link to them. */
+/** The writer modules of the named formats, loaded (a worker's `preload`). */
+export async function loadWriters(names: Iterable<string>): Promise<void> {
+  for (const name of new Set(names)) await formats.find((format) => format.name === name)?.writer()
+}
+
 export const formats: Format[] = [ast, epub, pdf, ninjs, jsonld, html, htmlIndex, jsonfeed, bundle]
 
 /** The formats `--format` chooses from (the bundle has its own option). */
@@ -474,7 +502,7 @@ async function epubSettings(
   report: (message: VFileMessage) => void,
 ) {
   const { options, messages } = writer.epubConfigOptions(config.sections.epub)
-  const { createMessage } = await import('@pressroom/article')
+  const { createMessage } = await writers.article()
   for (const message of messages)
     report(
       createMessage(config.path, `${message.field}: ${message.message}`, {
@@ -502,7 +530,7 @@ export interface BundleContext {
  * older `bundle` job calls, with articles it reads itself).
  */
 export async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
-  const writer = await import('@pressroom/epub')
+  const writer = await writers.epub()
   const { config, report } = context
   const bytes = await writer.renderEpub(context.articles, {
     title: context.title,

@@ -14,7 +14,7 @@ import {
   describeFailure,
 } from './build-article.js'
 import { clearConfigCache, configFor } from './config-cache.js'
-import { type Output, renderBundle } from './formats.js'
+import { loadWriters, type Output, renderBundle } from './formats.js'
 import { heldReason } from './held.js'
 import { type MessageData, toData } from './messages.js'
 
@@ -96,14 +96,6 @@ async function runOther(job: Exclude<Job, { kind: 'article' }>): Promise<CheckVa
   return { outputs, messages: messages.map(toData) }
 }
 
-const preloads: Record<string, () => Promise<unknown>> = {
-  epub: () => import('@pressroom/epub'),
-  pdf: () => import('@pressroom/pdf'),
-  ninjs: () => import('@pressroom/syndication'),
-  jsonld: () => import('@pressroom/syndication'),
-  jsonfeed: () => import('@pressroom/syndication'),
-}
-
 // Only in a thread the pool started (not whenever this module is imported in some worker thread, such
 // as a test runner's, or by the pool's in-process path).
 if (parentPort && workerData?.pressroomWorker) {
@@ -118,7 +110,7 @@ if (parentPort && workerData?.pressroomWorker) {
   } catch {
     // No sharp for this platform: the articles with images say so themselves.
   }
-  for (const name of new Set<string>(workerData?.preload ?? [])) await preloads[name]?.()
+  await loadWriters(workerData?.preload ?? [])
   port.on('message', async (job: Job) => {
     const value = await runJob(job)
     port.postMessage({ value })

@@ -134,7 +134,7 @@ partners:
     const corrected = wire.documents().get(`${id('story')}@2`)!
     expect(corrected.version).toBe('2')
     expect(corrected.edNote).toBe(
-      'Correction (2024-01-11): An earlier version named the wrong minister.',
+      'Correction (January 11, 2024): An earlier version named the wrong minister.',
     )
     expect(JSON.stringify(corrected.bodies)).toContain(
       'An earlier version named the wrong minister.',

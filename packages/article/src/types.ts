@@ -190,6 +190,29 @@ export interface Span extends Parent {
   dir: Direction
 }
 
+/**
+ * `<sup>` in the source (raw HTML): text set above the line, with a meaning (an exponent in
+ * `10<sup>3</sup>`, an ordinal); writers raise it (HTML `<sup>`, a smaller raised run in print).
+ */
+export interface Superscript extends Parent {
+  type: 'superscript'
+  children: PhrasingContent[]
+}
+
+/** `<sub>` in the source (raw HTML): text set below the line (`H<sub>2</sub>O`). */
+export interface Subscript extends Parent {
+  type: 'subscript'
+  children: PhrasingContent[]
+}
+
+/** `<abbr title="...">` in the source (raw HTML): an abbreviation and, if given, its expansion. */
+export interface Abbr extends Parent {
+  type: 'abbr'
+  children: PhrasingContent[]
+  /** The expansion (`title`), if the author gave one. */
+  title?: string
+}
+
 /** The caption of a figure. */
 export interface FigureCaption extends Parent {
   type: 'figureCaption'
@@ -222,9 +245,15 @@ declare module 'mdast' {
     figure: Figure
     figureCaption: FigureCaption
     span: Span
+    superscript: Superscript
+    subscript: Subscript
+    abbr: Abbr
   }
   interface PhrasingContentMap {
     span: Span
+    superscript: Superscript
+    subscript: Subscript
+    abbr: Abbr
   }
   interface BlockContentMap {
     pullquote: PullQuote

@@ -1,4 +1,5 @@
 import type { Handlers } from '../types.js'
+import { abbr } from './abbr.js'
 import { aside } from './aside.js'
 import { blockquote } from './blockquote.js'
 import { hardBreak } from './break.js'
@@ -24,6 +25,8 @@ import { pullquote } from './pullquote.js'
 import { root } from './root.js'
 import { span } from './span.js'
 import { strong } from './strong.js'
+import { subscript } from './subscript.js'
+import { superscript } from './superscript.js'
 import { table } from './table.js'
 import { tableCell } from './table-cell.js'
 import { tableRow } from './table-row.js'
@@ -34,6 +37,7 @@ import { yaml } from './yaml.js'
 
 /** The handler for every mdast node type this package knows, and `unknown`. */
 export const defaultHandlers: Handlers = {
+  abbr,
   aside,
   blockquote,
   break: hardBreak,
@@ -59,6 +63,8 @@ export const defaultHandlers: Handlers = {
   root,
   span,
   strong,
+  subscript,
+  superscript,
   table,
   tableCell,
   tableRow,

@@ -121,7 +121,7 @@ function runs(nodes: RootContent[], plain: boolean): string[] {
         flush()
         return
     }
-    const block = /^(paragraph|heading|tableCell)$/.test(node.type)
+    const block = /^(paragraph|heading|tableCell|descriptionTerm)$/.test(node.type)
     if (block) flush()
     if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes)
     if (block) flush()

@@ -213,6 +213,27 @@ export interface Abbr extends Parent {
   title?: string
 }
 
+/**
+ * `<dl>` in the source (raw HTML): terms and their descriptions (a glossary). Its children are
+ * groups as written: one or more `descriptionTerm` followed by one or more `descriptionDetails`.
+ */
+export interface DescriptionList extends Parent {
+  type: 'descriptionList'
+  children: Array<DescriptionTerm | DescriptionDetails>
+}
+
+/** `<dt>`: a term of a description list. */
+export interface DescriptionTerm extends Parent {
+  type: 'descriptionTerm'
+  children: PhrasingContent[]
+}
+
+/** `<dd>`: the description of the term(s) before it, blocks. */
+export interface DescriptionDetails extends Parent {
+  type: 'descriptionDetails'
+  children: Array<BlockContent | DefinitionContent>
+}
+
 /** The caption of a figure. */
 export interface FigureCaption extends Parent {
   type: 'figureCaption'
@@ -248,6 +269,9 @@ declare module 'mdast' {
     superscript: Superscript
     subscript: Subscript
     abbr: Abbr
+    descriptionList: DescriptionList
+    descriptionTerm: DescriptionTerm
+    descriptionDetails: DescriptionDetails
   }
   interface PhrasingContentMap {
     span: Span
@@ -259,6 +283,7 @@ declare module 'mdast' {
     pullquote: PullQuote
     aside: Aside
     figure: Figure
+    descriptionList: DescriptionList
   }
 }
 

@@ -137,6 +137,61 @@ describe('raw HTML is kept by its meaning', () => {
     expect(JSON.stringify(tree)).not.toContain('textDirective')
   })
 
+  it('maps <dl> onto a description list: terms (phrasing) and descriptions (blocks)', async () => {
+    const { article, tree } = await body(
+      [
+        '<dl>',
+        '  <dt>Reefer</dt>',
+        '  <dd>A refrigerated container.</dd>',
+        '  <dt>The <em>stevedore</em></dt><dt>Docker</dt>',
+        '  <dd>A worker who <b>loads</b> ships.<p>Two</p></dd>',
+        '  <div><dt>TEU</dt><dd>A unit.</dd></div>',
+        '</dl>',
+        '',
+      ].join('\n'),
+    )
+    const text = (value: string) => ({ type: 'text', value })
+    const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children })
+    expect(tree.children).toEqual([
+      {
+        type: 'descriptionList',
+        children: [
+          { type: 'descriptionTerm', children: [text('Reefer')] },
+          { type: 'descriptionDetails', children: [paragraph(text('A refrigerated container.'))] },
+          {
+            type: 'descriptionTerm',
+            children: [text('The '), { type: 'emphasis', children: [text('stevedore')] }],
+          },
+          { type: 'descriptionTerm', children: [text('Docker')] },
+          {
+            type: 'descriptionDetails',
+            children: [
+              paragraph(
+                text('A worker who '),
+                { type: 'strong', children: [text('loads')] },
+                text(' ships.'),
+              ),
+              paragraph(text('Two')),
+            ],
+          },
+          { type: 'descriptionTerm', children: [text('TEU')] },
+          { type: 'descriptionDetails', children: [paragraph(text('A unit.'))] },
+        ],
+      },
+    ])
+    // Plain text: each term and each description block on its own.
+    expect(article.derived.plainText).toBe(
+      'Reefer\n\nA refrigerated container.\n\nThe stevedore\n\nDocker\n\nA worker who loads ships.\n\nTwo\n\nTEU\n\nA unit.',
+    )
+  })
+
+  it('reads a <dl> without terms as its content', async () => {
+    const { tree } = await body('<dl>\n  <dd>Only a description.</dd>\n</dl>\n')
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Only a description.' }] },
+    ])
+  })
+
   it('keeps blockquotes, reads kramdown markdown="1" and MDX components as Markdown, asides as asides', async () => {
     const { tree } = await body(
       [

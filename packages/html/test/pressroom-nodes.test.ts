@@ -189,3 +189,40 @@ describe('superscript, subscript, abbr (the author’s <sup>, <sub>, <abbr title
     expect(rules).toEqual([])
   })
 })
+
+describe('descriptionList (the author’s <dl>)', () => {
+  it('writes <dl> with <dt> and <dd>, a lone paragraph unwrapped, several kept', async () => {
+    const { parseArticle } = await import('@pressroom/article')
+    const article = await parseArticle(
+      [
+        '---',
+        'title: T',
+        '---',
+        '<dl>',
+        '  <dt>Reefer</dt>',
+        '  <dd>A refrigerated container.</dd>',
+        '  <dt>The <em>stevedore</em></dt><dt>Docker</dt>',
+        '  <dd>A worker who <b>loads</b> ships.<p>Two</p></dd>',
+        '</dl>',
+        '',
+      ].join('\n'),
+      { path: 'a.md' },
+    )
+    const { xhtml, rules } = render(article)
+    expect(xhtml).toBe(
+      [
+        '<dl>',
+        '<dt>Reefer</dt>',
+        '<dd>A refrigerated container.</dd>',
+        '<dt>The <em>stevedore</em></dt>',
+        '<dt>Docker</dt>',
+        '<dd>',
+        '<p>A worker who <strong>loads</strong> ships.</p>',
+        '<p>Two</p>',
+        '</dd>',
+        '</dl>',
+      ].join('\n'),
+    )
+    expect(rules).toEqual([])
+  })
+})

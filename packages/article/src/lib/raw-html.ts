@@ -6,7 +6,17 @@ import type { Html, Image, Nodes, Parent, PhrasingContent, Root, RootContent } f
 import { phrasing } from 'mdast-util-phrasing'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
-import type { Abbr, Aside, Figure, FigureCaption, Subscript, Superscript } from '../types.js'
+import type {
+  Abbr,
+  Aside,
+  DescriptionDetails,
+  DescriptionList,
+  DescriptionTerm,
+  Figure,
+  FigureCaption,
+  Subscript,
+  Superscript,
+} from '../types.js'
 
 /** Elements that go with their content: code, styles and embedded documents, never text. */
 export const droppedElements = [
@@ -250,8 +260,8 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
           node.children = [slot]
         }
       }
-      // A term and a summary read as the strong lead of their item.
-      if ((name === 'dt' || name === 'summary') && node.children.length > 0)
+      // A summary reads as the strong lead of its content.
+      if (name === 'summary' && node.children.length > 0)
         node.children = [
           { type: 'element', tagName: 'strong', properties: {}, children: node.children },
         ]
@@ -307,6 +317,9 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
           : (state.toFlow(state.all(node)) as never),
       figure: (state, node) => figureOf(state, node),
       details: (state, node) => state.toFlow(state.all(node)) as never,
+      dl: (state, node) => descriptionListOf(state, node),
+      dt: (state, node) => descriptionTermOf(state, node),
+      dd: (state, node) => descriptionDetailsOf(state, node),
       sup: (state, node) => placeholder(state, node, 'superscript'),
       sub: (state, node) => placeholder(state, node, 'subscript'),
       abbr: (state, node) => placeholder(state, node, 'abbr'),
@@ -420,6 +433,55 @@ function depthOf(root: HastRoot): number {
       for (const child of node.children) stack.push([child as HastNodes, depth + 1])
   }
   return deepest
+}
+
+/**
+ * `<dl>` -> `descriptionList`: its terms and descriptions in order (`<div>` groups unwrapped);
+ * anything else inside goes into a description. A list with no term and no description is its
+ * content.
+ */
+function descriptionListOf(state: ToMdastState, node: Element): DescriptionList | RootContent[] {
+  const all = state.all(node) as RootContent[]
+  const children: DescriptionList['children'] = []
+  let stray: RootContent[] = []
+  const flush = () => {
+    const blocks = state.toFlow(stray as never) as DescriptionDetails['children']
+    if (blocks.length > 0) children.push({ type: 'descriptionDetails', children: blocks })
+    stray = []
+  }
+  for (const child of all) {
+    if (child.type === 'descriptionTerm' || child.type === 'descriptionDetails') {
+      flush()
+      children.push(child)
+    } else if (!(child.type === 'text' && child.value.trim() === '')) stray.push(child)
+  }
+  flush()
+  if (!children.some((child) => child.type === 'descriptionTerm'))
+    return children.flatMap((child) => child.children as RootContent[])
+  const list: DescriptionList = { type: 'descriptionList', children }
+  if (node.position) list.position = node.position
+  return list
+}
+
+/** `<dt>` -> `descriptionTerm`: phrasing (a block inside gives its phrasing or its text). */
+function descriptionTermOf(state: ToMdastState, node: Element): DescriptionTerm {
+  const children = (state.all(node) as RootContent[]).flatMap((child): PhrasingContent[] => {
+    if (isPhrasing(child)) return [child as PhrasingContent]
+    if (child.type === 'paragraph' || child.type === 'heading') return child.children
+    const text = mdastToString(child)
+    return text ? [{ type: 'text', value: text }] : []
+  })
+  const term: DescriptionTerm = { type: 'descriptionTerm', children: trimCaption(children) }
+  if (node.position) term.position = node.position
+  return term
+}
+
+/** `<dd>` -> `descriptionDetails`: blocks (a bare phrase becomes a paragraph). */
+function descriptionDetailsOf(state: ToMdastState, node: Element): DescriptionDetails {
+  const children = state.toFlow(state.all(node)) as DescriptionDetails['children']
+  const details: DescriptionDetails = { type: 'descriptionDetails', children }
+  if (node.position) details.position = node.position
+  return details
 }
 
 function asideOf(state: ToMdastState, node: Element): Aside {

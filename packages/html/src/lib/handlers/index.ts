@@ -6,6 +6,7 @@ import { hardBreak } from './break.js'
 import { code } from './code.js'
 import { definition } from './definition.js'
 import { strikethrough } from './delete.js'
+import { descriptionDetails, descriptionList, descriptionTerm } from './description-list.js'
 import { emphasis } from './emphasis.js'
 import { figure } from './figure.js'
 import { figureCaption } from './figure-caption.js'
@@ -43,6 +44,9 @@ export const defaultHandlers: Handlers = {
   break: hardBreak,
   code,
   definition,
+  descriptionDetails,
+  descriptionList,
+  descriptionTerm,
   delete: strikethrough,
   emphasis,
   figure,

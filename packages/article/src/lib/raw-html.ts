@@ -437,7 +437,7 @@ function depthOf(root: HastRoot): number {
 
 /**
  * `<dl>` -> `descriptionList`: its terms and descriptions in order (`<div>` groups unwrapped);
- * anything else inside goes into a description. A list with no term and no description is its
+ * anything else inside goes into a description. A list without a term is its descriptions'
  * content.
  */
 function descriptionListOf(state: ToMdastState, node: Element): DescriptionList | RootContent[] {

@@ -19,6 +19,11 @@ export interface Expected {
   headings: string[]
   /** The body text as runs a reader sees unbroken: split at blocks and at note references. */
   text: string[]
+  /**
+   * What the author marked beyond Markdown (raw `<sup>`, `<sub>`, `<abbr title>`), in order, as
+   * `sup 3`, `sub 2`, `abbr PR (Pressroom)`; notes left out (they come after the body).
+   */
+  marks: string[]
   /** The same for a plain-text body (no pull quotes: they repeat the text; see derived.plainText). */
   plainText: string[]
 }
@@ -51,6 +56,15 @@ export function expected(article: Article): Expected {
     const caption = node.children[1] ? mdastToString(node.children[1]) : ''
     figures.push(node.credit ? { caption, credit: node.credit } : { caption })
   })
+  const marks: string[] = []
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition') return 'skip'
+    if (node.type === 'superscript') marks.push(`sup ${mdastToString(node)}`)
+    if (node.type === 'subscript') marks.push(`sub ${mdastToString(node)}`)
+    if (node.type === 'abbr')
+      marks.push(`abbr ${mdastToString(node)}${node.title ? ` (${node.title})` : ''}`)
+    return undefined
+  })
   const headings: string[] = []
   visit(tree, 'heading', (node) => {
     headings.push(`h${node.depth} ${mdastToString(node)}`)
@@ -60,6 +74,7 @@ export function expected(article: Article): Expected {
     footnotes: order.map((id) => definitions.get(id) ?? ''),
     figures,
     links,
+    marks,
     text: runs(tree.children, false),
     plainText: runs(tree.children, true),
   }
@@ -106,7 +121,7 @@ function runs(nodes: RootContent[], plain: boolean): string[] {
         flush()
         return
     }
-    const block = /^(paragraph|heading|tableCell)$/.test(node.type)
+    const block = /^(paragraph|heading|tableCell|descriptionTerm)$/.test(node.type)
     if (block) flush()
     if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes)
     if (block) flush()

@@ -3,6 +3,8 @@
  * figures, link targets and text. HTML and XHTML are parsed with hast-util-from-html (one reader for
  * the web page, the EPUB chapter and the HTML bodies of ninjs and JSON Feed).
  */
+
+import { output } from '@pressroom/test-helpers'
 import type { Element, ElementContent, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 
@@ -14,6 +16,8 @@ export interface Found {
   headings: string[]
   /** All the text, note reference numbers left out. */
   text: string
+  /** `<sup>`, `<sub>`, `<abbr>` outside notes and note links, as `sup 3`, `abbr PR (Pressroom)`. */
+  marks: string[]
 }
 
 const classes = (element: Element) => {
@@ -97,11 +101,52 @@ export function fromHtmlOutput(
     tree,
     (element) => /^h[1-6]$/.test(element.tagName) && !endnotes.has(element),
   ).map((element) => `${element.tagName} ${squash(textOf(element))}`)
+  const notesAndLinks = new Set(
+    elements(tree, (element) =>
+      /^doc-(footnote|endnotes|noteref|backlink)$/.test(String(element.properties.role)),
+    ).flatMap((element) => [element, ...elements(element, () => true)]),
+  )
+  const marks = elements(
+    tree,
+    (element) => /^(sup|sub|abbr)$/.test(element.tagName) && !notesAndLinks.has(element),
+  ).map((element) => {
+    const title = element.properties.title
+    return `${element.tagName} ${squash(textOf(element))}${title ? ` (${title})` : ''}`
+  })
   return {
+    marks,
     footnotes: notes.map((note) => squash(textOf(note))),
     headings,
     figures,
     links,
     text: textOf(tree),
   }
+}
+
+/** A word of a PDF as poppler places it (`pdftotext -bbox`), top-down points. */
+export interface PdfWord {
+  text: string
+  xMin: number
+  yMin: number
+  xMax: number
+  yMax: number
+}
+
+/** Every word of a PDF with its box, in reading order (poppler makes a word of each size). */
+export function pdfWords(file: string): PdfWord[] {
+  const html = output('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'])
+  const number = (attributes: string, name: string) =>
+    Number(new RegExp(`${name}="([^"]+)"`).exec(attributes)?.[1])
+  return [...html.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)].map((match) => ({
+    text: match[2]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+    xMin: number(match[1], 'xMin'),
+    yMin: number(match[1], 'yMin'),
+    xMax: number(match[1], 'xMax'),
+    yMax: number(match[1], 'yMax'),
+  }))
 }

@@ -19,7 +19,7 @@ import {
 } from '@pressroom/test-helpers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Expected, expected, fold } from './expected.js'
-import { type Found, fromHtmlOutput } from './found.js'
+import { type Found, fromHtmlOutput, pdfWords } from './found.js'
 
 const name = 'every-construct'
 const fixture = 'tests/golden/fixture'
@@ -192,6 +192,7 @@ describe('cross-format: the same notes, figures, links and text in every format'
     figures: [],
     links: [],
     headings: [],
+    marks: [],
     text,
   })
 
@@ -232,6 +233,10 @@ describe('cross-format: the same notes, figures, links and text in every format'
       const links = (await rendering.found()).links
       if (rendering.scope === 'body') expect(links).toEqual(want.links)
       else expect(links).toEqual(expect.arrayContaining(want.links))
+    })
+    // What Markdown cannot write but the author did: <sup>, <sub>, <abbr title="expansion">.
+    check(`${rendering.name}: superscript, subscript, abbr`, async () => {
+      expect((await rendering.found()).marks).toEqual(want.marks)
     })
   }
 
@@ -275,6 +280,25 @@ describe('cross-format: the same notes, figures, links and text in every format'
       .slice(title + 1, matter === -1 ? undefined : matter)
       .flatMap((line) => /^\s*H([1-6])$/.exec(line)?.[1] ?? [])
     expect(levels).toEqual(want.headings.map((heading) => heading.slice(1, 2)))
+  })
+  check('PDF: superscript and subscript set smaller, raised and lowered', async () => {
+    const words = pdfWords(pdf())
+    const height = (word: { yMin: number; yMax: number }) => word.yMax - word.yMin
+    const scripts = want.marks.filter((mark) => /^su[pb] /.test(mark))
+    expect(scripts.length).toBeGreaterThan(0)
+    // Each one a word of its own size right after the glyphs it follows, on their line.
+    const set = scripts.filter((mark) => {
+      const [kind, text] = [mark.slice(0, 3), mark.slice(4)]
+      return words.some((word, index) => {
+        const before = words[index - 1]
+        if (word.text !== text || !before || Math.abs(word.xMin - before.xMax) > 0.5) return false
+        const smaller = height(word) < 0.8 * height(before)
+        return kind === 'sup'
+          ? smaller && word.yMax < before.yMax - 1
+          : smaller && word.yMax > before.yMax
+      })
+    })
+    expect(set).toEqual(scripts)
   })
   check('PDF: links', async () => {
     expect(pdfLinks(pdf())).toEqual(expect.arrayContaining(want.links))

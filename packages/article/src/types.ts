@@ -190,6 +190,50 @@ export interface Span extends Parent {
   dir: Direction
 }
 
+/**
+ * `<sup>` in the source (raw HTML): text set above the line, with a meaning (an exponent in
+ * `10<sup>3</sup>`, an ordinal); writers raise it (HTML `<sup>`, a smaller raised run in print).
+ */
+export interface Superscript extends Parent {
+  type: 'superscript'
+  children: PhrasingContent[]
+}
+
+/** `<sub>` in the source (raw HTML): text set below the line (`H<sub>2</sub>O`). */
+export interface Subscript extends Parent {
+  type: 'subscript'
+  children: PhrasingContent[]
+}
+
+/** `<abbr title="...">` in the source (raw HTML): an abbreviation and, if given, its expansion. */
+export interface Abbr extends Parent {
+  type: 'abbr'
+  children: PhrasingContent[]
+  /** The expansion (`title`), if the author gave one. */
+  title?: string
+}
+
+/**
+ * `<dl>` in the source (raw HTML): terms and their descriptions (a glossary). Its children are
+ * groups as written: one or more `descriptionTerm` followed by one or more `descriptionDetails`.
+ */
+export interface DescriptionList extends Parent {
+  type: 'descriptionList'
+  children: Array<DescriptionTerm | DescriptionDetails>
+}
+
+/** `<dt>`: a term of a description list. */
+export interface DescriptionTerm extends Parent {
+  type: 'descriptionTerm'
+  children: PhrasingContent[]
+}
+
+/** `<dd>`: the description of the term(s) before it, blocks. */
+export interface DescriptionDetails extends Parent {
+  type: 'descriptionDetails'
+  children: Array<BlockContent | DefinitionContent>
+}
+
 /** The caption of a figure. */
 export interface FigureCaption extends Parent {
   type: 'figureCaption'
@@ -222,14 +266,24 @@ declare module 'mdast' {
     figure: Figure
     figureCaption: FigureCaption
     span: Span
+    superscript: Superscript
+    subscript: Subscript
+    abbr: Abbr
+    descriptionList: DescriptionList
+    descriptionTerm: DescriptionTerm
+    descriptionDetails: DescriptionDetails
   }
   interface PhrasingContentMap {
     span: Span
+    superscript: Superscript
+    subscript: Subscript
+    abbr: Abbr
   }
   interface BlockContentMap {
     pullquote: PullQuote
     aside: Aside
     figure: Figure
+    descriptionList: DescriptionList
   }
 }
 

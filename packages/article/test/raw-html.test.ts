@@ -21,7 +21,9 @@ describe('raw HTML is kept by its meaning', () => {
     expect(tree.children[0]).toEqual({
       type: 'paragraph',
       children: [
-        { type: 'text', value: 'A 1, ' },
+        { type: 'text', value: 'A ' },
+        { type: 'superscript', children: [{ type: 'text', value: '1' }] },
+        { type: 'text', value: ', ' },
         { type: 'emphasis', children: [{ type: 'text', value: 'marked' }] },
         { type: 'text', value: ', ' },
         { type: 'inlineCode', value: 'Ctrl' },
@@ -39,6 +41,155 @@ describe('raw HTML is kept by its meaning', () => {
         { type: 'text', value: '.' },
       ],
     })
+  })
+
+  it('maps <sup>, <sub> and <abbr title> onto superscript, subscript and abbr nodes', async () => {
+    const { article, tree } = await body(
+      'H<sub>2</sub>O at 10<sup>3</sup> kg; <abbr title="  Pressroom\n  Ltd ">PR</abbr>, <abbr>UN</abbr>.\n',
+    )
+    expect(tree.children[0]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'H' },
+        { type: 'subscript', children: [{ type: 'text', value: '2' }] },
+        { type: 'text', value: 'O at 10' },
+        { type: 'superscript', children: [{ type: 'text', value: '3' }] },
+        { type: 'text', value: ' kg; ' },
+        { type: 'abbr', title: 'Pressroom Ltd', children: [{ type: 'text', value: 'PR' }] },
+        { type: 'text', value: ', ' },
+        { type: 'abbr', children: [{ type: 'text', value: 'UN' }] },
+        { type: 'text', value: '.' },
+      ],
+    })
+    // Plain text keeps their text as written.
+    expect(article.derived.plainText).toBe('H2O at 103 kg; PR, UN.')
+    expect(article.messages).toEqual([])
+  })
+
+  it('keeps the new nodes inside Markdown and HTML around them, and in HTML blocks', async () => {
+    const { tree } = await body(
+      [
+        'x *a<sup>*b*</sup>* <b>c<sub>1</sub></b> <i>d</i>',
+        '',
+        '<p>E = mc<sup>2 <em>e</em></sup> <abbr title="T">t</abbr></p>',
+        '',
+        '<Note>',
+        'In a note, CO<sub>2</sub>.',
+        '</Note>',
+        '',
+      ].join('\n'),
+    )
+    expect(tree.children[0]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'x ' },
+        {
+          type: 'emphasis',
+          children: [
+            { type: 'text', value: 'a' },
+            {
+              type: 'superscript',
+              children: [{ type: 'emphasis', children: [{ type: 'text', value: 'b' }] }],
+            },
+          ],
+        },
+        { type: 'text', value: ' ' },
+        {
+          type: 'strong',
+          children: [
+            { type: 'text', value: 'c' },
+            { type: 'subscript', children: [{ type: 'text', value: '1' }] },
+          ],
+        },
+        { type: 'text', value: ' ' },
+        { type: 'emphasis', children: [{ type: 'text', value: 'd' }] },
+      ],
+    })
+    expect(tree.children[1]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'E = mc' },
+        {
+          type: 'superscript',
+          children: [
+            { type: 'text', value: '2 ' },
+            { type: 'emphasis', children: [{ type: 'text', value: 'e' }] },
+          ],
+        },
+        { type: 'text', value: ' ' },
+        { type: 'abbr', title: 'T', children: [{ type: 'text', value: 't' }] },
+      ],
+    })
+    expect(tree.children[2]).toMatchObject({
+      type: 'aside',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'In a note, CO' },
+            { type: 'subscript', children: [{ type: 'text', value: '2' }] },
+            { type: 'text', value: '.' },
+          ],
+        },
+      ],
+    })
+    // No stand-in is left anywhere.
+    expect(JSON.stringify(tree)).not.toContain('textDirective')
+  })
+
+  it('maps <dl> onto a description list: terms (phrasing) and descriptions (blocks)', async () => {
+    const { article, tree } = await body(
+      [
+        '<dl>',
+        '  <dt>Reefer</dt>',
+        '  <dd>A refrigerated container.</dd>',
+        '  <dt>The <em>stevedore</em></dt><dt>Docker</dt>',
+        '  <dd>A worker who <b>loads</b> ships.<p>Two</p></dd>',
+        '  <div><dt>TEU</dt><dd>A unit.</dd></div>',
+        '</dl>',
+        '',
+      ].join('\n'),
+    )
+    const text = (value: string) => ({ type: 'text', value })
+    const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children })
+    expect(tree.children).toEqual([
+      {
+        type: 'descriptionList',
+        children: [
+          { type: 'descriptionTerm', children: [text('Reefer')] },
+          { type: 'descriptionDetails', children: [paragraph(text('A refrigerated container.'))] },
+          {
+            type: 'descriptionTerm',
+            children: [text('The '), { type: 'emphasis', children: [text('stevedore')] }],
+          },
+          { type: 'descriptionTerm', children: [text('Docker')] },
+          {
+            type: 'descriptionDetails',
+            children: [
+              paragraph(
+                text('A worker who '),
+                { type: 'strong', children: [text('loads')] },
+                text(' ships.'),
+              ),
+              paragraph(text('Two')),
+            ],
+          },
+          { type: 'descriptionTerm', children: [text('TEU')] },
+          { type: 'descriptionDetails', children: [paragraph(text('A unit.'))] },
+        ],
+      },
+    ])
+    // Plain text: each term and each description block on its own.
+    expect(article.derived.plainText).toBe(
+      'Reefer\n\nA refrigerated container.\n\nThe stevedore\n\nDocker\n\nA worker who loads ships.\n\nTwo\n\nTEU\n\nA unit.',
+    )
+  })
+
+  it('reads a <dl> without terms as its content', async () => {
+    const { tree } = await body('<dl>\n  <dd>Only a description.</dd>\n</dl>\n')
+    expect(tree.children).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Only a description.' }] },
+    ])
   })
 
   it('keeps blockquotes, reads kramdown markdown="1" and MDX components as Markdown, asides as asides', async () => {

@@ -137,3 +137,92 @@ describe('phrasingToXhtml', () => {
     )
   })
 })
+
+describe('superscript, subscript, abbr (the author’s <sup>, <sub>, <abbr title>)', () => {
+  it('writes <sup>, <sub> and <abbr title>, no unknown-node, well-formed', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            text('H'),
+            { type: 'subscript', children: [text('2')] },
+            text('O at 10'),
+            {
+              type: 'superscript',
+              children: [text('3'), { type: 'emphasis', children: [text('e')] }],
+            },
+            text(' kg, '),
+            { type: 'abbr', title: 'Pressroom & "Co" <Ltd>', children: [text('PR')] },
+            text(' '),
+            { type: 'abbr', children: [text('UN')] },
+          ],
+        },
+      ],
+    }
+    const { xhtml, rules } = render(articleFromTree(tree))
+    expect(xhtml).toBe(
+      '<p>H<sub>2</sub>O at 10<sup>3<em>e</em></sup> kg, <abbr title="Pressroom &amp; &quot;Co&quot; &lt;Ltd&gt;">PR</abbr> <abbr>UN</abbr></p>',
+    )
+    expect(rules).toEqual([])
+  })
+
+  it('renders them in phrasing alone (a caption, a bio)', () => {
+    const xhtml = phrasingToXhtml(articleFromTree({ type: 'root', children: [] }), [
+      text('x'),
+      { type: 'superscript', children: [text('2')] },
+    ])
+    expect(xhtml).toBe('x<sup>2</sup>')
+  })
+
+  it('follows the reader from raw HTML to elements', async () => {
+    const { parseArticle } = await import('@pressroom/article')
+    const article = await parseArticle(
+      '---\ntitle: T\n---\nH<sub>2</sub>O at 10<sup>3</sup> kg; <abbr title="Pressroom">PR</abbr>.\n',
+      { path: 'a.md' },
+    )
+    const { xhtml, rules } = render(article)
+    expect(xhtml).toBe(
+      '<p>H<sub>2</sub>O at 10<sup>3</sup> kg; <abbr title="Pressroom">PR</abbr>.</p>',
+    )
+    expect(rules).toEqual([])
+  })
+})
+
+describe('descriptionList (the author’s <dl>)', () => {
+  it('writes <dl> with <dt> and <dd>, a lone paragraph unwrapped, several kept', async () => {
+    const { parseArticle } = await import('@pressroom/article')
+    const article = await parseArticle(
+      [
+        '---',
+        'title: T',
+        '---',
+        '<dl>',
+        '  <dt>Reefer</dt>',
+        '  <dd>A refrigerated container.</dd>',
+        '  <dt>The <em>stevedore</em></dt><dt>Docker</dt>',
+        '  <dd>A worker who <b>loads</b> ships.<p>Two</p></dd>',
+        '</dl>',
+        '',
+      ].join('\n'),
+      { path: 'a.md' },
+    )
+    const { xhtml, rules } = render(article)
+    expect(xhtml).toBe(
+      [
+        '<dl>',
+        '<dt>Reefer</dt>',
+        '<dd>A refrigerated container.</dd>',
+        '<dt>The <em>stevedore</em></dt>',
+        '<dt>Docker</dt>',
+        '<dd>',
+        '<p>A worker who <strong>loads</strong> ships.</p>',
+        '<p>Two</p>',
+        '</dd>',
+        '</dl>',
+      ].join('\n'),
+    )
+    expect(rules).toEqual([])
+  })
+})

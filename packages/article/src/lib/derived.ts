@@ -1,7 +1,15 @@
 import type { Root, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 
-const blockTypes = new Set(['paragraph', 'heading', 'code', 'thematicBreak', 'html', 'definition'])
+const blockTypes = new Set([
+  'paragraph',
+  'heading',
+  'code',
+  'thematicBreak',
+  'html',
+  'definition',
+  'descriptionTerm',
+])
 
 /**
  * The body as plain text: one block a paragraph, separated by blank lines.

@@ -6,7 +6,17 @@ import type { Html, Image, Nodes, Parent, PhrasingContent, Root, RootContent } f
 import { phrasing } from 'mdast-util-phrasing'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
-import type { Aside, Figure, FigureCaption } from '../types.js'
+import type {
+  Abbr,
+  Aside,
+  DescriptionDetails,
+  DescriptionList,
+  DescriptionTerm,
+  Figure,
+  FigureCaption,
+  Subscript,
+  Superscript,
+} from '../types.js'
 
 /** Elements that go with their content: code, styles and embedded documents, never text. */
 export const droppedElements = [
@@ -250,8 +260,8 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
           node.children = [slot]
         }
       }
-      // A term and a summary read as the strong lead of their item.
-      if ((name === 'dt' || name === 'summary') && node.children.length > 0)
+      // A summary reads as the strong lead of its content.
+      if (name === 'summary' && node.children.length > 0)
         node.children = [
           { type: 'element', tagName: 'strong', properties: {}, children: node.children },
         ]
@@ -295,6 +305,8 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
   }
   setPositions(clean)
 
+  // The nodes of Pressroom's own phrasing already in the Markdown go through as stand-ins too.
+  for (const slot of slots) for (const node of slot) toPlaceholders(node)
   const mdast = toMdast(clean, {
     handlers: {
       [slotName]: (_state, node) => slots[Number(node.properties.dataN)] as never,
@@ -305,17 +317,24 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
           : (state.toFlow(state.all(node)) as never),
       figure: (state, node) => figureOf(state, node),
       details: (state, node) => state.toFlow(state.all(node)) as never,
+      dl: (state, node) => descriptionListOf(state, node),
+      dt: (state, node) => descriptionTermOf(state, node),
+      dd: (state, node) => descriptionDetailsOf(state, node),
+      sup: (state, node) => placeholder(state, node, 'superscript'),
+      sub: (state, node) => placeholder(state, node, 'subscript'),
+      abbr: (state, node) => placeholder(state, node, 'abbr'),
     },
   })
+  resolvePlaceholders(mdast as Root)
   let result = (mdast as Root).children as RootContent[]
   if (inline) {
     // Inline HTML: keep phrasing; a block that slipped in gives its text.
     result = result.flatMap((node) =>
-      phrasing(node) || node.type === 'span'
+      isPhrasing(node)
         ? [node]
         : [{ type: 'text', value: mdastToString(node), position: node.position } as RootContent],
     )
-  } else if (result.length > 0 && result.every((node) => phrasing(node) || node.type === 'span')) {
+  } else if (result.length > 0 && result.every(isPhrasing)) {
     result = [
       {
         type: 'paragraph',
@@ -325,6 +344,61 @@ function convertChildren(parent: Parent, context: RawHtmlContext): RootContent[]
     ]
   }
   return result
+}
+
+/** Pressroom's own phrasing nodes (mdast-util-phrasing knows only mdast's). */
+const ownPhrasing = new Set(['span', 'superscript', 'subscript', 'abbr'])
+
+function isPhrasing(node: RootContent): boolean {
+  return phrasing(node) || ownPhrasing.has(node.type)
+}
+
+type OwnPhrasing = Superscript | Subscript | Abbr
+
+/** Marks a stand-in for one of Pressroom's phrasing nodes (see `placeholder`). */
+const placeholderKey = 'pressroomPhrasing'
+
+/**
+ * `<sup>`, `<sub>`, `<abbr>` -> Pressroom's phrasing nodes. hast-util-to-mdast wraps and splits
+ * runs by mdast-util-phrasing, which knows only mdast's own phrasing types, so the handler returns
+ * a text directive (phrasing to it) marked in `data`; `resolvePlaceholders` turns it into the node.
+ */
+function placeholder(state: ToMdastState, node: Element, type: OwnPhrasing['type']): never {
+  const children = state.all(node) as PhrasingContent[]
+  const data: Record<string, unknown> = { [placeholderKey]: type }
+  const title = node.properties.title
+  if (type === 'abbr' && typeof title === 'string' && title.trim())
+    data.title = title.replace(/\s+/g, ' ').trim()
+  const result = { type: 'textDirective', name: type, attributes: {}, children, data }
+  if (node.position) Object.assign(result, { position: node.position })
+  return result as never
+}
+
+/** Pressroom's phrasing nodes in a Markdown slot -> stand-ins, in place (`placeholder`). */
+function toPlaceholders(node: Nodes): void {
+  if (!('children' in node)) return
+  for (const child of node.children) toPlaceholders(child as Nodes)
+  const type = node.type as string
+  if (type !== 'superscript' && type !== 'subscript' && type !== 'abbr') return
+  const own = node as unknown as OwnPhrasing
+  const data: Record<string, unknown> = { [placeholderKey]: type }
+  if (own.type === 'abbr' && own.title !== undefined) data.title = own.title
+  const record = node as unknown as Record<string, unknown>
+  delete record.title
+  Object.assign(record, { type: 'textDirective', name: type, attributes: {}, data })
+}
+
+function resolvePlaceholders(parent: Parent): void {
+  parent.children = parent.children.map((child) => {
+    if ('children' in child) resolvePlaceholders(child as Parent)
+    const data = child.data as Record<string, unknown> | undefined
+    const type = data?.[placeholderKey] as OwnPhrasing['type'] | undefined
+    if (child.type !== 'textDirective' || !type) return child
+    const node = { type, children: (child as Parent).children } as OwnPhrasing
+    if (type === 'abbr' && typeof data?.title === 'string') (node as Abbr).title = data.title
+    if (child.position) node.position = child.position
+    return node as RootContent
+  }) as typeof parent.children
 }
 
 /** Elements that mean something without content. */
@@ -359,6 +433,55 @@ function depthOf(root: HastRoot): number {
       for (const child of node.children) stack.push([child as HastNodes, depth + 1])
   }
   return deepest
+}
+
+/**
+ * `<dl>` -> `descriptionList`: its terms and descriptions in order (`<div>` groups unwrapped);
+ * anything else inside goes into a description. A list without a term is its descriptions'
+ * content.
+ */
+function descriptionListOf(state: ToMdastState, node: Element): DescriptionList | RootContent[] {
+  const all = state.all(node) as RootContent[]
+  const children: DescriptionList['children'] = []
+  let stray: RootContent[] = []
+  const flush = () => {
+    const blocks = state.toFlow(stray as never) as DescriptionDetails['children']
+    if (blocks.length > 0) children.push({ type: 'descriptionDetails', children: blocks })
+    stray = []
+  }
+  for (const child of all) {
+    if (child.type === 'descriptionTerm' || child.type === 'descriptionDetails') {
+      flush()
+      children.push(child)
+    } else if (!(child.type === 'text' && child.value.trim() === '')) stray.push(child)
+  }
+  flush()
+  if (!children.some((child) => child.type === 'descriptionTerm'))
+    return children.flatMap((child) => child.children as RootContent[])
+  const list: DescriptionList = { type: 'descriptionList', children }
+  if (node.position) list.position = node.position
+  return list
+}
+
+/** `<dt>` -> `descriptionTerm`: phrasing (a block inside gives its phrasing or its text). */
+function descriptionTermOf(state: ToMdastState, node: Element): DescriptionTerm {
+  const children = (state.all(node) as RootContent[]).flatMap((child): PhrasingContent[] => {
+    if (isPhrasing(child)) return [child as PhrasingContent]
+    if (child.type === 'paragraph' || child.type === 'heading') return child.children
+    const text = mdastToString(child)
+    return text ? [{ type: 'text', value: text }] : []
+  })
+  const term: DescriptionTerm = { type: 'descriptionTerm', children: trimCaption(children) }
+  if (node.position) term.position = node.position
+  return term
+}
+
+/** `<dd>` -> `descriptionDetails`: blocks (a bare phrase becomes a paragraph). */
+function descriptionDetailsOf(state: ToMdastState, node: Element): DescriptionDetails {
+  const children = state.toFlow(state.all(node)) as DescriptionDetails['children']
+  const details: DescriptionDetails = { type: 'descriptionDetails', children }
+  if (node.position) details.position = node.position
+  return details
 }
 
 function asideOf(state: ToMdastState, node: Element): Aside {
@@ -510,6 +633,9 @@ const phrasingParents = new Set([
   'linkReference',
   'tableCell',
   'span',
+  'superscript',
+  'subscript',
+  'abbr',
   'figureCaption',
 ])
 

@@ -1,10 +1,12 @@
 import type { Handlers } from '../types.js'
+import { abbr } from './abbr.js'
 import { aside } from './aside.js'
 import { blockquote } from './blockquote.js'
 import { hardBreak } from './break.js'
 import { code } from './code.js'
 import { definition } from './definition.js'
 import { strikethrough } from './delete.js'
+import { descriptionDetails, descriptionList, descriptionTerm } from './description-list.js'
 import { emphasis } from './emphasis.js'
 import { figure } from './figure.js'
 import { figureCaption } from './figure-caption.js'
@@ -24,6 +26,8 @@ import { pullquote } from './pullquote.js'
 import { root } from './root.js'
 import { span } from './span.js'
 import { strong } from './strong.js'
+import { subscript } from './subscript.js'
+import { superscript } from './superscript.js'
 import { table } from './table.js'
 import { tableCell } from './table-cell.js'
 import { tableRow } from './table-row.js'
@@ -34,11 +38,15 @@ import { yaml } from './yaml.js'
 
 /** The handler for every mdast node type this package knows, and `unknown`. */
 export const defaultHandlers: Handlers = {
+  abbr,
   aside,
   blockquote,
   break: hardBreak,
   code,
   definition,
+  descriptionDetails,
+  descriptionList,
+  descriptionTerm,
   delete: strikethrough,
   emphasis,
   figure,
@@ -59,6 +67,8 @@ export const defaultHandlers: Handlers = {
   root,
   span,
   strong,
+  subscript,
+  superscript,
   table,
   tableCell,
   tableRow,

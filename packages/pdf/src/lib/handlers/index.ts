@@ -2,6 +2,7 @@ import type { Handlers } from '../state.js'
 import { aside } from './aside.js'
 import { blockquote } from './blockquote.js'
 import { code } from './code.js'
+import { descriptionList } from './description-list.js'
 import { figure } from './figure.js'
 import { heading } from './heading.js'
 import { html } from './html.js'
@@ -22,6 +23,7 @@ export const defaultHandlers: Handlers = {
   thematicBreak,
   blockquote,
   list,
+  descriptionList,
   listItem: (state, node) => listItem(state, node),
   code,
   html,

@@ -1,4 +1,5 @@
 import type { InlineHandlers } from '../state.js'
+import { abbr } from './abbr.js'
 import { breakHandler } from './break.js'
 import { deleteHandler } from './delete.js'
 import { emphasis } from './emphasis.js'
@@ -10,6 +11,8 @@ import { link } from './link.js'
 import { linkReference } from './link-reference.js'
 import { span } from './span.js'
 import { strong } from './strong.js'
+import { subscript } from './subscript.js'
+import { superscript } from './superscript.js'
 import { text } from './text.js'
 import { unknown } from './unknown.js'
 
@@ -28,5 +31,8 @@ export const defaultInlineHandlers: InlineHandlers = {
   imageReference: image,
   html,
   span,
+  superscript,
+  subscript,
+  abbr,
   unknown,
 }

@@ -38,6 +38,26 @@ export function escapeXml(text: string): string {
 /** The same escaping for HTML text and attributes (one rule for both). */
 export const escapeHtml = escapeXml
 
+const textSpecial = /[&<>]/g
+const attributeSpecial = /[&<>"]/g
+
+/**
+ * The minimal escaping of a tree serialiser, by context: element text (`& < >`; `>` too, so that
+ * `]]>` never appears) and a double-quoted attribute value (`& < > "`). Forbidden characters are
+ * removed. Same entities as `escapeXml`.
+ */
+export function escapeXmlText(text: string): string {
+  return removeControlCharacters(String(text)).replace(textSpecial, (c) => replacements[c] ?? c)
+}
+
+/** See `escapeXmlText`: a double-quoted attribute value. */
+export function escapeXmlAttribute(value: string): string {
+  return removeControlCharacters(String(value)).replace(
+    attributeSpecial,
+    (c) => replacements[c] ?? c,
+  )
+}
+
 const named: Record<string, string> = {
   amp: '&#38;',
   lt: '&#60;',

@@ -7,6 +7,8 @@ export {
   controlCharacters,
   escapeHtml,
   escapeXml,
+  escapeXmlAttribute,
+  escapeXmlText,
   jsonForScript,
   numericEntities,
   removeControlCharacters,

@@ -183,3 +183,11 @@ describe('fonts', () => {
     }
   })
 })
+
+describe('escaping by context', () => {
+  it('escapes what each context needs, with the same entities', async () => {
+    const { escapeXmlAttribute, escapeXmlText } = await import('../src/index.js')
+    expect(escapeXmlText(`a & <b> "c" ]]>\u0001`)).toBe('a &amp; &lt;b&gt; "c" ]]&gt;')
+    expect(escapeXmlAttribute(`a & <b> "c" 'd'`)).toBe("a &amp; &lt;b&gt; &quot;c&quot; 'd'")
+  })
+})

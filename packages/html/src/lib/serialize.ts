@@ -1,4 +1,4 @@
-import { removeControlCharacters } from '@pressroom/toolkit'
+import { escapeXmlAttribute, escapeXmlText } from '@pressroom/toolkit'
 import type { Nodes as HastNodes, Properties } from 'hast'
 import { find, html } from 'property-information'
 
@@ -19,11 +19,6 @@ const voidElements = new Set([
   'wbr',
 ])
 
-const textSpecial = /[&<>]/g
-const attributeSpecial = /[&<>"]/g
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const encode = (character: string) => entities[character]
-
 /**
  * Serialise hast as polyglot XHTML: well-formed XML that parses the same as
  * HTML5. Void elements are self-closed (`<img/>`), every other element has an
@@ -35,7 +30,7 @@ export function toXml(node: HastNodes): string {
     case 'root':
       return node.children.map(toXml).join('')
     case 'text':
-      return removeControlCharacters(node.value).replace(textSpecial, encode)
+      return escapeXmlText(node.value)
     case 'element': {
       const name = node.tagName
       const attributes = serializeProperties(node.properties)
@@ -57,12 +52,7 @@ function serializeProperties(properties: Properties): string {
     if (value === true) text = info.attribute
     else if (Array.isArray(value)) text = value.join(info.commaSeparated ? ', ' : ' ')
     else text = String(value)
-    result +=
-      ' ' +
-      info.attribute +
-      '="' +
-      removeControlCharacters(text).replace(attributeSpecial, encode) +
-      '"'
+    result += ' ' + info.attribute + '="' + escapeXmlAttribute(text) + '"'
   }
   return result
 }

@@ -42,7 +42,11 @@ interface Box {
   height: number
 }
 
-/** Greedy line breaking on spaces with the real advance widths; words wider than a line are cut. */
+/**
+ * Greedy line breaking on spaces with the real advance widths; words wider than a line are cut.
+ * Each word is shaped once (alone, and with the space after it, in the font it is set in) and a
+ * line's width is the sum of its words': no line is shaped again for every word added to it.
+ */
 export function wrapText(
   text: string,
   maxEm: number,
@@ -52,16 +56,22 @@ export function wrapText(
   const measure = (value: string) => measureLine(value, face, dir)
   const lines: string[] = []
   let line = ''
+  // Width of `line`, and what the space after its last word adds.
+  let width = 0
+  let space = 0
   for (const word of text.split(/\s+/u).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word
-    if (measure(candidate) <= maxEm) {
-      line = candidate
+    const alone = measure(word)
+    if (line && width + space + alone <= maxEm) {
+      line = `${line} ${word}`
+      width += space + alone
+      space = measure(`${word} `) - alone
       continue
     }
     if (line) lines.push(line)
     line = ''
     let rest = word
-    while (measure(rest) > maxEm) {
+    let restWidth = alone
+    while (restWidth > maxEm) {
       let cut = ''
       for (const char of rest) {
         if (measure(cut + char) > maxEm) break
@@ -70,8 +80,11 @@ export function wrapText(
       if (!cut) break
       lines.push(cut)
       rest = rest.slice(cut.length)
+      restWidth = measure(rest)
     }
     line = rest
+    width = restWidth
+    space = measure(`${rest} `) - restWidth
   }
   if (line) lines.push(line)
   return lines

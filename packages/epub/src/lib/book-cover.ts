@@ -1,6 +1,6 @@
 /** The cover page and its generated JPEG, for both kinds of book. */
 import type { Article } from '@pressroom/article'
-import { coverJpeg, coverKey, DEFAULT_COVER_SIZE } from './cover.js'
+import { coverKey, DEFAULT_COVER_SIZE } from './cover-key.js'
 import { coverSection } from './matter.js'
 import { xhtmlPage } from './page.js'
 import { type State, warn } from './state.js'
@@ -45,12 +45,14 @@ export async function drawCover(state: State): Promise<void> {
   const size = coverSize(state.options.coverSize)
   const cache = state.options.coverCache
   const inputs = { size, picture: cover.picture?.bytes }
-  const key = cache ? coverKey(cover.text, inputs) : undefined
+  const key = cache ? await coverKey(cover.text, inputs) : undefined
   let data: Uint8Array | undefined = key ? await cache?.get(key) : undefined
   if (data) {
     addCover(state, data)
     return
   }
+  // The drawing code (fontkit, bidi-js, sharp) is loaded only when a cover is drawn.
+  const { coverJpeg } = await import('./cover.js')
   try {
     data = await coverJpeg(cover.text, inputs)
     if (key) await cache?.set(key, data)

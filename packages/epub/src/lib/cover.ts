@@ -6,26 +6,12 @@
  * rendered to a JPEG by sharp (libvips + librsvg): the same input gives the
  * same bytes on every machine, with no system font involved.
  */
-import { createHash } from 'node:crypto'
 import { escapeXml } from '@pressroom/toolkit'
-import sharp from 'sharp'
+import { type CoverText, DEFAULT_COVER_SIZE } from './cover-key.js'
 import { type CoverFace, linePath, measureLine } from './outline.js'
 import type { CoverSize } from './types.js'
 
-export interface CoverText {
-  /** Small line above the headline (section, or the collection's date). */
-  kicker?: string
-  headline: string
-  /** Below the headline (byline, or the number of articles). */
-  byline?: string
-  /** At the bottom (publisher). */
-  footer?: string
-  language: string
-  dir: 'ltr' | 'rtl'
-}
-
-/** 1600 x 2560 (1:1.6): at least what Kindle, Apple Books and Google Play ask for, portrait. */
-export const DEFAULT_COVER_SIZE: CoverSize = { width: 1600, height: 2560 }
+export { type CoverText, DEFAULT_COVER_SIZE }
 
 /** The design is drawn 1000 units wide; the height follows the requested proportion. */
 const WIDTH = 1000
@@ -42,7 +28,11 @@ interface Box {
   height: number
 }
 
-/** Greedy line breaking on spaces with the real advance widths; words wider than a line are cut. */
+/**
+ * Greedy line breaking on spaces with the real advance widths; words wider than a line are cut.
+ * Each word is shaped once (alone, and with the space after it, in the font it is set in) and a
+ * line's width is the sum of its words': no line is shaped again for every word added to it.
+ */
 export function wrapText(
   text: string,
   maxEm: number,
@@ -52,16 +42,22 @@ export function wrapText(
   const measure = (value: string) => measureLine(value, face, dir)
   const lines: string[] = []
   let line = ''
+  // Width of `line`, and what the space after its last word adds.
+  let width = 0
+  let space = 0
   for (const word of text.split(/\s+/u).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word
-    if (measure(candidate) <= maxEm) {
-      line = candidate
+    const alone = measure(word)
+    if (line && width + space + alone <= maxEm) {
+      line = `${line} ${word}`
+      width += space + alone
+      space = measure(`${word} `) - alone
       continue
     }
     if (line) lines.push(line)
     line = ''
     let rest = word
-    while (measure(rest) > maxEm) {
+    let restWidth = alone
+    while (restWidth > maxEm) {
       let cut = ''
       for (const char of rest) {
         if (measure(cut + char) > maxEm) break
@@ -70,8 +66,11 @@ export function wrapText(
       if (!cut) break
       lines.push(cut)
       rest = rest.slice(cut.length)
+      restWidth = measure(rest)
     }
     line = rest
+    width = restWidth
+    space = measure(`${rest} `) - restWidth
   }
   if (line) lines.push(line)
   return lines
@@ -194,39 +193,6 @@ export function coverSvg(
   )
 }
 
-/** Media types sharp may decode for the picture (SVG never: it could reference files). */
-const pictureTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'])
-
-export function canComposePicture(mediaType: string | undefined): boolean {
-  return mediaType !== undefined && pictureTypes.has(mediaType)
-}
-
-/** Bump when the design or the encoding changes: cached covers of older designs are not reused. */
-const COVER_DESIGN = 2
-
-/**
- * The key of a cover in a `CoverCache`: a hash of everything the JPEG depends
- * on (text, size, the picture's bytes, the design, and the libvips/librsvg
- * versions that draw it).
- */
-export function coverKey(
-  cover: CoverText,
-  options: { size?: CoverSize; picture?: Uint8Array } = {},
-): string {
-  const hash = createHash('sha256')
-  hash.update(
-    JSON.stringify({
-      design: COVER_DESIGN,
-      renderer: sharp.versions,
-      size: options.size ?? DEFAULT_COVER_SIZE,
-      text: [cover.kicker, cover.headline, cover.byline, cover.footer, cover.language, cover.dir],
-    }),
-  )
-  hash.update('\0')
-  if (options.picture) hash.update(options.picture)
-  return `cover-${hash.digest('hex')}`
-}
-
 /**
  * The cover as a baseline JPEG of `size` pixels. `picture` (the hero
  * photograph's bytes) is scaled to cover its area and cropped around its
@@ -241,6 +207,8 @@ export async function coverJpeg(
   // The SVG is rendered at its own pixel size (its width and height are the cover's) and encoded
   // straight away: no blank canvas composed over. Its ground is opaque except where the picture
   // goes, so the picture is laid under it ('dest-over') and the result is opaque everywhere.
+  // Loaded here, not with the module: a book whose cover comes from the cache never loads sharp.
+  const { default: sharp } = await import('sharp')
   let image = sharp(svg)
   if (options.picture) {
     const scale = size.width / WIDTH

@@ -1,11 +1,14 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { writeEpub } from '../src/lib/writer.js'
+import { type BookFile, PressroomEpub } from '../src/lib/writer.js'
+
+const writeEpub = (book: { date: Date; files: BookFile[] }) =>
+  new PressroomEpub({ title: 'T', language: 'en', ...book }).toBytes()
 
 const date = new Date(Date.UTC(2024, 0, 18, 21, 0, 0))
 const text = '<p>Some text that deflates well. '.repeat(50)
 
-function book() {
+async function book() {
   return writeEpub({
     date,
     files: [
@@ -18,9 +21,9 @@ function book() {
   })
 }
 
-describe('writeEpub (the OCF container)', () => {
-  it('starts with the mimetype entry, stored, with no extra field (OCF)', () => {
-    const bytes = book()
+describe('the OCF container (epub-gen-memory with fixed dates)', () => {
+  it('starts with the mimetype entry, stored, with no extra field (OCF)', async () => {
+    const bytes = await book()
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     expect(view.getUint32(0, true)).toBe(0x04034b50)
     expect(view.getUint16(8, true)).toBe(0) // stored
@@ -32,8 +35,9 @@ describe('writeEpub (the OCF container)', () => {
   })
 
   it('is a zip that unzips to the same files, in order, with their CRCs and one date', async () => {
-    const zip = await JSZip.loadAsync(book(), { checkCRC32: true })
-    expect(Object.keys(zip.files)).toEqual([
+    const zip = await JSZip.loadAsync(await book(), { checkCRC32: true })
+    // Folder entries (`META-INF/`, `OEBPS/`) as JSZip writes them aside, the files in order.
+    expect(Object.keys(zip.files).filter((name) => !name.endsWith('/'))).toEqual([
       'mimetype',
       'META-INF/container.xml',
       'OEBPS/content.opf',
@@ -55,29 +59,7 @@ describe('writeEpub (the OCF container)', () => {
     for (const entry of Object.values(zip.files)) expect(entry.date.getTime()).toBe(date.getTime())
   })
 
-  it('deflates what gains from it and stores the rest', () => {
-    // Walk the local headers (no data descriptors: sizes are in each header).
-    const bytes = book()
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const methods = new Map<string, number>()
-    let at = 0
-    while (view.getUint32(at, true) === 0x04034b50) {
-      const size = view.getUint32(at + 18, true)
-      const nameLength = view.getUint16(at + 26, true)
-      const extra = view.getUint16(at + 28, true)
-      const name = Buffer.from(bytes.subarray(at + 30, at + 30 + nameLength)).toString('utf8')
-      methods.set(name, view.getUint16(at + 8, true))
-      at += 30 + nameLength + extra + size
-    }
-    expect(methods.get('OEBPS/content.opf')).toBe(8)
-    expect(methods.get('META-INF/container.xml')).toBe(8)
-    expect(methods.get('OEBPS/images/photo.jpg')).toBe(0)
-    expect(methods.get('OEBPS/empty.css')).toBe(0)
-    expect(methods.get('OEBPS/tiny.txt')).toBe(0)
-    expect(methods.size).toBe(7)
-  })
-
-  it('gives the same bytes for the same files', () => {
-    expect(Buffer.from(book()).equals(Buffer.from(book()))).toBe(true)
+  it('gives the same bytes for the same files', async () => {
+    expect(Buffer.from(await book()).equals(Buffer.from(await book()))).toBe(true)
   })
 })

@@ -16,7 +16,7 @@ import { xhtmlPage } from './page.js'
 import { authorNames, type BookDocument, languageOf, type State, warn } from './state.js'
 import { defaultStylesheet, usedClasses } from './stylesheet.js'
 import type { EpubLabels } from './types.js'
-import { type BookFile, writeEpub } from './writer.js'
+import { type BookFile, PressroomEpub } from './writer.js'
 
 /** What a kind of book (single article, collection) decided; the rest is the package's. */
 export interface BookPlan {
@@ -217,5 +217,10 @@ export async function assembleBook(state: State, plan: BookPlan): Promise<Uint8A
   const modifiedAt = Date.parse(metadata.modified)
   // DOS zip dates cover 1980-2107 only.
   const zipMs = Math.min(Math.max(modifiedAt, Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31))
-  return writeEpub({ files, date: new Date(zipMs) })
+  return new PressroomEpub({
+    title: metadata.title,
+    language: plan.language,
+    files,
+    date: new Date(zipMs),
+  }).toBytes()
 }

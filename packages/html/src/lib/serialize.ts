@@ -52,7 +52,7 @@ function serializeProperties(properties: Properties): string {
     if (value === true) text = info.attribute
     else if (Array.isArray(value)) text = value.join(info.commaSeparated ? ', ' : ' ')
     else text = String(value)
-    result += ' ' + info.attribute + '="' + escapeXmlAttribute(text) + '"'
+    result += ` ${info.attribute}="${escapeXmlAttribute(text)}"`
   }
   return result
 }

@@ -24,3 +24,37 @@ describe('loadConfig, the one config loader', () => {
     expect((await loadConfig(desk, { upTo: desk })).config.language).toBeUndefined()
   })
 })
+
+describe('the language in a file name (Hugo multilingual pages)', () => {
+  it('reads `slug.fa.md` as Persian when the frontmatter gives no language; the frontmatter wins', async () => {
+    const { parseArticle } = await import('../src/index.js')
+    const persian = await parseArticle('---\ntitle: مترو\n---\nمتن.\n', {
+      path: '/site/content/posts/tehran-metro.fa.md',
+    })
+    expect([persian.meta.language, persian.meta.slug, persian.derived.dir]).toEqual([
+      'fa',
+      'tehran-metro',
+      'rtl',
+    ])
+    const bundle = await parseArticle('---\ntitle: 地铁\n---\n正文。\n', {
+      path: '/site/content/posts/metro/index.zh-hans.md',
+    })
+    expect([bundle.meta.language, bundle.meta.slug]).toEqual(['zh-Hans', 'metro'])
+    const given = await parseArticle('---\ntitle: T\nlanguage: en\n---\nText.\n', {
+      path: '/site/x/tehran-metro.fa.md',
+    })
+    expect(given.meta.language).toBe('en')
+    for (const [name, slug] of [
+      ['report.final.md', 'reportfinal'],
+      ['v1.2.md', 'v12'],
+      ['page.api.md', 'pageapi'],
+    ]) {
+      const plain = await parseArticle('---\ntitle: T\n---\nText.\n', { path: `/site/x/${name}` })
+      expect({ name, language: plain.meta.language, slug: plain.meta.slug }).toEqual({
+        name,
+        language: 'en',
+        slug,
+      })
+    }
+  })
+})

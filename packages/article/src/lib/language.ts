@@ -64,6 +64,23 @@ export function canonicalLanguage(tag: string): string | undefined {
   }
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+
+/**
+ * The language a file name gives, as Hugo's multilingual sites name their pages (`tehran-metro.fa.md`,
+ * `index.zh-hans.md`): the name without it and the canonical tag, or undefined when the last dotted part is not
+ * a language ICU knows (`report.final.md`, `v1.2.md`, `page.api.md`).
+ */
+export function languageFromFileName(name: string): { rest: string; language: string } | undefined {
+  const match = /^(.+)\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$/.exec(name)
+  if (!match) return undefined
+  const language = canonicalLanguage(match[2].replace(/_/g, '-'))
+  if (!language) return undefined
+  const primary = language.split('-')[0]
+  if (!languageNames.of(primary)) return undefined
+  return { rest: match[1], language }
+}
+
 /** The text direction of a language, from its (likely) script. */
 export function directionOf(tag: string): Direction {
   try {

@@ -119,6 +119,8 @@ export interface MetaContext {
   fileSlug?: string
   /** The date in a `YYYY-MM-DD-slug.md` file name, used when no date is given. */
   fileDate?: string
+  /** The language in a `slug.fa.md` file name (Hugo), used when the frontmatter gives none. */
+  fileLanguage?: string
   /** A title found elsewhere (a leading `# heading`), used when the frontmatter has none. */
   fallbackTitle?: { text: string; where: string; quiet?: boolean }
 }
@@ -268,7 +270,7 @@ export async function readMeta(
         'invalid-language',
       )
   }
-  meta.language ||= config.language ?? 'en'
+  meta.language ||= context.fileLanguage ?? config.language ?? 'en'
 
   const summary = fields.string(values.summary, [at('summary')])
   if (summary) meta.summary = summary

@@ -19,7 +19,7 @@ import {
 } from './frontmatter.js'
 import { findTooComplex } from './guard.js'
 import { collectImageUses, resolveImages } from './images.js'
-import { directionOf } from './language.js'
+import { directionOf, languageFromFileName } from './language.js'
 import { resolveLinks } from './links.js'
 import { createMessage } from './messages.js'
 import { inlineText, readMeta } from './meta.js'
@@ -66,6 +66,9 @@ export async function parseArticle(
   const folder = options.folder ?? (file ? path.dirname(path.resolve(file)) : undefined)
   // A page bundle (`posts/tehran-metro/index.md`, Hugo) is named by its folder.
   let baseName = file ? path.basename(file).replace(/\.(md|markdown|mdown|mkd|mdx)$/i, '') : ''
+  // Hugo's multilingual pages say their language in the name (`tehran-metro.fa.md`).
+  const named = file ? languageFromFileName(baseName) : undefined
+  if (named) baseName = named.rest
   if (file && /^_?index$/i.test(baseName))
     baseName = path.basename(path.dirname(path.resolve(file))) || baseName
   const dated = datedFileName(baseName)
@@ -231,6 +234,7 @@ export async function parseArticle(
         config,
         fileSlug,
         ...(fileDate ? { fileDate } : {}),
+        ...(named ? { fileLanguage: named.language } : {}),
         ...(fallbackTitle && (frontmatter || titleBlock)
           ? { fallbackTitle }
           : fallbackTitle

@@ -1,5 +1,5 @@
 export type { LoadConfigOptions, LoadedConfig, PublicationConfig } from './lib/config.js'
-export { configFileNames, loadConfig, parseConfig } from './lib/config.js'
+export { configFileNames, loadConfig, parseConfig, readerConfigKeys } from './lib/config.js'
 export { parseDate } from './lib/dates.js'
 export { resolveDefinitions } from './lib/definitions.js'
 export { countWords, headingOffsetOf, plainTextOf } from './lib/derived.js'

@@ -129,6 +129,11 @@ async function outputsExist(outDir: string, outputs: CacheEntry['outputs']): Pro
   return true
 }
 
+/** A result before any work: failed until the work says otherwise. */
+function pendingResult(file: string): ArticleResult {
+  return { file, ok: false, status: 'failed', formats: [], messages: [], ms: 0, entries: {} }
+}
+
 /**
  * Parse one article and render it in each requested format, writing every
  * output atomically. Never throws: problems come back as messages.
@@ -137,15 +142,7 @@ export async function buildArticle(task: ArticleTask): Promise<ArticleResult> {
   if (task.assemble) return assembleCollection(task, task.assemble)
   const started = performance.now()
   const display = path.relative(process.cwd(), task.file) || task.file
-  const result: ArticleResult = {
-    file: display,
-    ok: false,
-    status: 'failed',
-    formats: [],
-    messages: [],
-    ms: 0,
-    entries: {},
-  }
+  const result = pendingResult(display)
   let rendered = false
   try {
     const loaded = await taskConfig(task)
@@ -314,15 +311,7 @@ async function taskConfig(task: ArticleTask): Promise<{ config: PublicationConfi
 /** Assemble a collection in this worker and write its files; never throws. */
 async function assembleCollection(task: ArticleTask, job: AssembleTask): Promise<ArticleResult> {
   const started = performance.now()
-  const result: ArticleResult = {
-    file: job.name,
-    ok: false,
-    status: 'failed',
-    formats: [],
-    messages: [],
-    ms: 0,
-    entries: {},
-  }
+  const result = pendingResult(job.name)
   const messages: VFileMessage[] = []
   try {
     const format = getFormat(job.name) as CollectionFormat

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { loadConfig, type PublicationConfig } from '@pressroom/article'
+import { loadConfig, type PublicationConfig, readerConfigKeys } from '@pressroom/article'
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import type { MessageData } from './messages.js'
 import { toData } from './messages.js'
@@ -62,21 +62,8 @@ async function find(folder: string, stop?: string): Promise<LoadedConfig> {
   }
 }
 
-/** Top-level keys a config may have (the reader's, and the sections other packages read). */
-const knownKeys = [
-  'publisher',
-  'base_url',
-  'language',
-  'timezone',
-  'rights',
-  'disclaimer',
-  'partners',
-  'destinations',
-  'epub',
-  'pdf',
-  'authors',
-  'site_root',
-]
+/** Top-level keys a config may have: the reader's, and the sections other packages read. */
+const knownKeys = [...readerConfigKeys, 'partners', 'destinations', 'epub', 'pdf']
 
 /**
  * What the reader leaves to others, checked once per config with positions in the YAML: the

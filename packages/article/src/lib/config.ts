@@ -39,7 +39,8 @@ export interface PublicationConfig {
   sections: Record<string, unknown>
 }
 
-const known = new Set([
+/** The top-level keys the reader reads itself; every other one goes to `sections` as written. */
+export const readerConfigKeys: readonly string[] = [
   'publisher',
   'base_url',
   'language',
@@ -48,7 +49,8 @@ const known = new Set([
   'disclaimer',
   'authors',
   'site_root',
-])
+]
+const known = new Set(readerConfigKeys)
 
 /** Parse and validate the text of a publication config. */
 export function parseConfig(

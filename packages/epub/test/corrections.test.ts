@@ -1,24 +1,11 @@
 /** Corrections (frontmatter `corrections:`) are printed as a dated notice at the end of the article. */
 import path from 'node:path'
 import { loadConfig, parseArticle } from '@pressroom/article'
-import { contentDir, epubcheckTs, unzip } from '@pressroom/test-helpers'
+import { contentDir, correctedSource, epubcheckTs, unzip } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderEpub } from '../src/index.js'
 
-const corrected = (language: string) => `---
-title: The harbour wakes before dawn
-language: ${language}
-published: 2024-03-01
-rights: © Pressroom Sample Desk
-corrections:
-  - date: 2024-03-02
-    text: An earlier version gave the wrong number of containers.
-  - date: 2024-03-03T10:00:00Z
-    text: The crane is number 7, not 9 & <b>not</b> 8.
----
-
-The night shift has unloaded 1,200 containers.
-`
+const corrected = correctedSource
 
 async function book(language: string): Promise<{ bytes: Uint8Array; xhtml: string }> {
   const { config } = await loadConfig(contentDir)

@@ -131,3 +131,24 @@ export function articleFromMarkdown(markdown: string, options: BuildOptions = {}
   })
   return articleFromTree(tree, options)
 }
+
+/**
+ * A short article with two corrections in `language`, one dated by day and one with a time, the
+ * second with markup-like text that must be escaped (`& <b>`): the corrections tests' article.
+ */
+export function correctedSource(language: string): string {
+  return `---
+title: The harbour wakes before dawn
+language: ${language}
+published: 2024-03-01
+rights: © Pressroom Sample Desk
+corrections:
+  - date: 2024-03-02
+    text: An earlier version gave the wrong number of containers.
+  - date: 2024-03-03T10:00:00Z
+    text: The crane is number 7, not 9 & <b>not</b> 8.
+---
+
+The night shift has unloaded 1,200 containers.
+`
+}

@@ -5,6 +5,7 @@ export {
   contentArticle,
   contentConfiguration,
   contentMarkdown,
+  correctedSource,
   okImage,
   parsed,
 } from './articles.js'

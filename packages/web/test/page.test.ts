@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { type Article, loadConfig, parseArticle, readArticle } from '@pressroom/article'
+import { correctedSource } from '@pressroom/test-helpers'
 import { describe, expect, it } from 'vitest'
 import { renderRedirectPage, renderWebIndex, renderWebPage, toWebIndexEntry } from '../src/index.js'
 
@@ -51,20 +52,7 @@ describe('renderWebPage', () => {
   })
 
   it('shows each correction as a dated notice in the footer, labelled in the article language', async () => {
-    const corrected = (language: string) => `---
-title: The harbour wakes before dawn
-language: ${language}
-published: 2024-03-01
-rights: © Pressroom Sample Desk
-corrections:
-  - date: 2024-03-02
-    text: An earlier version gave the wrong number of containers.
-  - date: 2024-03-03T10:00:00Z
-    text: The crane is number 7, not 9 & <b>not</b> 8.
----
-
-The night shift has unloaded 1,200 containers.
-`
+    const corrected = correctedSource
     const html = renderWebPage(await parse(corrected('en')))
     const order = [
       '1,200 containers',

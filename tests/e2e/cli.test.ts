@@ -164,6 +164,30 @@ describe('pressroom build --format ast', () => {
     }
   })
 
+  it('says how it builds: a lone small article in this process, several in workers', () => {
+    const lone = pressroom([
+      'build',
+      'content/pakistan-restores-deterrence.md',
+      '--format',
+      'ast',
+      '--out',
+      temp(),
+    ])
+    expect(lone.status, lone.stderr).toBe(0)
+    expect(lone.stderr).toMatch(/^Building 1 article\n/)
+    const several = pressroom([
+      'build',
+      'content',
+      '--format',
+      'ast',
+      '--out',
+      temp(),
+      '--jobs',
+      '2',
+    ])
+    expect(several.stderr).toMatch(/^Building \d+ articles \(2 workers\)\n/)
+  })
+
   it('builds the good article among bad ones, names the failures, exits 1, leaves nothing half-written', () => {
     const out = temp()
     const run = pressroom(['build', 'bad', '--format', 'ast', '--out', out, '--json'], {

@@ -230,7 +230,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         config: configs.get(file)?.config,
       }))
       const collector = new Collector(options.feedItems ?? 100)
-      progress.start(tasks.length, Math.min(jobs, tasks.length))
+      // A lone small article runs in this process (pool.ts): no worker to announce.
+      const alone =
+        tasks.length === 1 && pool.runsAloneHere?.({ kind: 'article', task: tasks[0] }) === true
+      progress.start(tasks.length, alone ? 0 : Math.min(jobs, tasks.length))
       const finished = await Promise.all(
         tasks.map(async (task, position) => {
           const outcome = await pool.run<ArticleResult>({ kind: 'article', task })

@@ -147,6 +147,11 @@ export class WorkerPool {
     } else this.pump()
   }
 
+  /** Whether `job`, given alone to this unused pool, runs in this thread (no worker is started). */
+  runsAloneHere(job: Job): boolean {
+    return this.slots.size === 0 && !this.decided && this.runsHere(job)
+  }
+
   private runsHere(job: Job): boolean {
     if (this.options.inProcess === false || this.options.timeoutMs < inProcessMinTimeoutMs)
       return false

@@ -92,6 +92,8 @@ export interface Runner {
   destroy(): Promise<void>
   /** Start n workers ahead of the first job (the local pool does; a queue has its workers elsewhere). */
   warm?(count: number): void
+  /** Whether a job given alone runs in this thread, starting no worker (the local pool's lone small article). */
+  runsAloneHere?(job: Job): boolean
 }
 
 export interface QueueRunnerOptions {

@@ -529,7 +529,7 @@ export interface BundleContext {
  * The bundle's EPUB from whole articles (the bundle entry's assemble step; also what worker.ts's
  * older `bundle` job calls, with articles it reads itself).
  */
-export async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
+async function renderBundle(context: BundleContext, slug: string): Promise<Output[]> {
   const writer = await writers.epub()
   const { config, report } = context
   const bytes = await writer.renderEpub(context.articles, {

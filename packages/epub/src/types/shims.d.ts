@@ -36,3 +36,25 @@ declare module 'fontkit' {
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font
 }
+
+/**
+ * JSZip's own representation of an entry whose deflated bytes are already known (what it keeps for a
+ * file read from a zip): given one, `generateAsync` copies the bytes instead of deflating again.
+ */
+declare module 'jszip/lib/compressedObject.js' {
+  export default class CompressedObject {
+    constructor(
+      compressedSize: number,
+      uncompressedSize: number,
+      crc32: number,
+      compression: unknown,
+      data: Uint8Array,
+    )
+  }
+}
+declare module 'jszip/lib/compressions.js' {
+  export const DEFLATE: unknown
+}
+declare module 'jszip/lib/crc32.js' {
+  export default function crc32(input: Uint8Array, crc?: number): number
+}

@@ -61,16 +61,24 @@ function lastPageHeight(composed: Composed): number {
 }
 
 interface Composed {
-  bytes: Uint8Array
+  /**
+   * Ends the document and gives its bytes: the fonts subset and embedded, the pages deflated. A
+   * trial pass that is not kept is never written (that was about a third of its cost).
+   */
+  write: () => Promise<Uint8Array>
   pages: number
   stats: TypesetStats
   /** Where the text ended: the last page, its columns' top and how low each column went. */
   end?: { page: number; top: number; reached: number[] }
 }
 
-function finish(composed: Composed, resolved: ReturnType<typeof resolveOptions>): Uint8Array {
+/** The kept pass written out (only it: a pass set aside is never serialised, subset or deflated). */
+function finish(
+  composed: Composed,
+  resolved: ReturnType<typeof resolveOptions>,
+): Promise<Uint8Array> {
   resolved.onStats?.(composed.stats)
-  return composed.bytes
+  return composed.write()
 }
 
 async function compose(
@@ -99,6 +107,8 @@ async function compose(
     doc.on('end', () => resolve())
     doc.on('error', reject)
   })
+  // A pass that is set aside is never awaited: its failure is not the run's.
+  done.catch(() => {})
 
   const handlers: Handlers = { ...defaultHandlers, ...options.handlers }
   // Messages once: the second (balancing) pass reports nothing new.
@@ -142,16 +152,19 @@ async function compose(
     ? undefined
     : { page: state.page.page, top: state.page.top, reached: state.page.reached.slice() }
   const stats = { ...state.stats }
-  doc.end()
-  await done
-  const total = chunks.reduce((n, c) => n + c.length, 0)
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
+  const write = async () => {
+    doc.end()
+    await done
+    const total = chunks.reduce((n, c) => n + c.length, 0)
+    const out = new Uint8Array(total)
+    let offset = 0
+    for (const chunk of chunks) {
+      out.set(chunk, offset)
+      offset += chunk.length
+    }
+    return out
   }
-  return { bytes: out, pages: stats.pages, stats, end }
+  return { write, pages: stats.pages, stats, end }
 }
 
 function titleBlock(state: State): void {

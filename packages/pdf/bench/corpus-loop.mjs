@@ -7,7 +7,9 @@ import { renderPdf } from '@pressroom/pdf'
 
 const folder = process.argv[2]
 const { config } = await loadConfig(folder)
-const files = readdirSync(folder).filter((n) => n.endsWith('.md')).sort()
+const files = readdirSync(folder)
+  .filter((n) => n.endsWith('.md'))
+  .sort()
 for (const pass of ['cold', 'warm']) {
   let read = 0
   let pdf = 0

@@ -32,7 +32,7 @@ const rssOf = (pid) => {
 }
 
 for (const size of sizes) {
-  const folder = makeCorpus(size, 0)
+  const folder = makeCorpus(size, 0, { uniqueTitles: true })
   const out = mkdtempSync(path.join(tmpdir(), 'pressroom-memory-out-'))
   const started = performance.now()
   const child = spawn(

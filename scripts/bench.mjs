@@ -5,7 +5,13 @@
 // articles and prints our throughput as a multiple of theirs.
 //
 //   npm run bench                    # 200 and 2,000 articles
-//   node scripts/bench.mjs --sizes 50 --formats epub,pdf
+//   node scripts/bench.mjs --sizes 50 --formats epub,pdf+ninjs   # sets separated by commas, formats by +
+//
+// Every article of the corpus has its own title (so its own EPUB cover, as in a real batch). The
+// comparison with pandoc is the issue's: EPUB + PDF + ninjs against pandoc EPUB + WeasyPrint PDF. "busy"
+// is the share of the run the workers spent on articles (the sum of the articles' times over the
+// run's wall time and the worker count); the rest is start-up, the main thread and the last articles.
+//   node scripts/bench.mjs --checkout ../base   # another checkout's CLI on the same corpus
 //   npm run bench -- --queue         # through Redis and 1 and 2 workers (scripts/bench-queue.mjs)
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -17,8 +23,10 @@ import { benchQueue } from './bench-queue.mjs'
 import { makeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = path.join(root, 'apps/cli/bin/pressroom.js')
 const args = process.argv.slice(2)
+// `--checkout <folder>`: time another checkout's built CLI on the same corpus (before/after figures).
+const checkout = args.includes('--checkout') ? args[args.indexOf('--checkout') + 1] : root
+const bin = path.join(checkout, 'apps/cli/bin/pressroom.js')
 // `npm run bench -- --queue`: the BullMQ queue against the in-process pool (scripts/bench-queue.mjs).
 if (args.includes('--queue')) {
   await benchQueue(args)
@@ -29,7 +37,7 @@ const option = (name, fallback) => {
   return index >= 0 ? args[index + 1] : fallback
 }
 const sizes = option('sizes', '200,2000').split(',').map(Number)
-const formatSets = option('formats', 'epub,pdf,ninjs,all').split(',')
+const formatSets = option('formats', 'epub,pdf,ninjs,epub+pdf+ninjs,all').split(',')
 const pandocSample = Number(option('pandoc-sample', '10'))
 const broken = Number(option('broken', '3'))
 
@@ -52,7 +60,7 @@ function runBuild(folder, formats, extra = []) {
       out,
       '--json',
       '--force',
-      ...(formats === 'all' ? [] : ['--format', formats]),
+      ...(formats === 'all' ? [] : ['--format', formats.replaceAll('+', ',')]),
       ...extra,
     ],
     {
@@ -66,12 +74,13 @@ function runBuild(folder, formats, extra = []) {
   return { seconds, report, status: result.status }
 }
 
+const jobs = availableParallelism()
 const rows = []
 console.log(
-  `Pressroom benchmark: ${availableParallelism()} cores, Node ${process.version}, --jobs ${availableParallelism()}\n`,
+  `Pressroom benchmark (${path.relative(process.cwd(), bin) || bin}): ${availableParallelism()} cores, Node ${process.version}, --jobs ${availableParallelism()}\n`,
 )
 for (const size of sizes) {
-  const folder = makeCorpus(size, broken)
+  const folder = makeCorpus(size, broken, { uniqueTitles: true })
   for (const formats of formatSets) {
     const { seconds, report, status } = runBuild(folder, formats)
     const times = report.articles.filter((a) => a.ok).map((a) => a.ms)
@@ -86,10 +95,11 @@ for (const size of sizes) {
       p50: +quantile(times, 0.5).toFixed(1),
       p95: +quantile(times, 0.95).toFixed(1),
       peakMB: report.summary.peakRssMB,
+      busy: report.articles.reduce((sum, a) => sum + a.ms, 0) / (seconds * 1000 * jobs),
     }
     rows.push(row)
     console.log(
-      `${String(size).padStart(5)} articles  ${formats.padEnd(6)}  ${row.seconds.toFixed(2).padStart(7)} s  ${String(row.perSecond).padStart(7)} articles/s  p50 ${row.p50} ms  p95 ${row.p95} ms  peak ${row.peakMB} MB  (${row.built} built, ${row.failed} failed, exit ${status})`,
+      `${String(size).padStart(5)} articles  ${formats.padEnd(6)}  ${row.seconds.toFixed(2).padStart(7)} s  ${String(row.perSecond).padStart(7)} articles/s  p50 ${row.p50} ms  p95 ${row.p95} ms  peak ${row.peakMB} MB  busy ${(row.busy * 100).toFixed(0)} %  (${row.built} built, ${row.failed} failed, exit ${status})`,
     )
   }
   rmSync(folder, { recursive: true, force: true })
@@ -112,7 +122,7 @@ console.log(
 // pandoc (and WeasyPrint) on the same articles, one process per article as a newsroom would run them.
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
 if (has('pandoc')) {
-  const folder = makeCorpus(pandocSample, broken)
+  const folder = makeCorpus(pandocSample, broken, { uniqueTitles: true })
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
     .slice(broken)
@@ -158,6 +168,10 @@ if (has('pandoc')) {
     console.log(`  Pressroom EPUB: ${(ours('epub') / epubRate).toFixed(1)}x pandoc's throughput`)
   if (ours('pdf') && pdfRate)
     console.log(`  Pressroom PDF: ${(ours('pdf') / pdfRate).toFixed(1)}x pandoc + WeasyPrint`)
+  if (ours('epub+pdf+ninjs') && bothRate)
+    console.log(
+      `  Pressroom EPUB + PDF + ninjs: ${(ours('epub+pdf+ninjs') / bothRate).toFixed(1)}x pandoc EPUB + pandoc/WeasyPrint PDF (goal 30x)`,
+    )
   if (ours('all') && bothRate)
     console.log(
       `  Pressroom, all formats: ${(ours('all') / bothRate).toFixed(1)}x pandoc EPUB + pandoc/WeasyPrint PDF`,

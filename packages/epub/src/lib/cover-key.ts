@@ -34,7 +34,7 @@ export function canComposePicture(mediaType: string | undefined): boolean {
 }
 
 /** Bump when the design or the encoding changes: cached covers of older designs are not reused. */
-const COVER_DESIGN = 2
+const COVER_DESIGN = 3
 
 const require = createRequire(import.meta.url)
 

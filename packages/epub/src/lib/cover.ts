@@ -224,6 +224,10 @@ export async function coverJpeg(
       .toBuffer()
     image = image.composite([{ input: photo, left, top, blend: 'dest-over' }])
   }
-  const bytes = await image.jpeg({ quality: 86, chromaSubsampling: '4:4:4' }).toBuffer()
+  // Chroma at half resolution (4:2:0, libjpeg's default): at 1600 px wide the cover's coloured text
+  // and rules look the same as with full-resolution chroma (compared at 1:1), the file is 22 % smaller
+  // (191 against 244 KB for the seed's) and the encoder, with optimised Huffman tables, takes ~45 ms
+  // instead of ~70-200 ms: the cover was a third of a real batch's CPU (every article its own cover).
+  const bytes = await image.jpeg({ quality: 86, chromaSubsampling: '4:2:0' }).toBuffer()
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

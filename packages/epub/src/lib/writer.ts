@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib'
 import { EPub } from 'epub-gen-memory'
+import JSZip from 'jszip'
 import CompressedObject from 'jszip/lib/compressedObject.js'
 import { DEFLATE } from 'jszip/lib/compressions.js'
 import crc32 from 'jszip/lib/crc32.js'
@@ -66,19 +67,20 @@ export class PressroomEpub extends EPub {
 
   protected override async generateTemplateFiles(): Promise<void> {
     const date = this.#book.date
-    this.zip.file('META-INF/container.xml', deflated(CONTAINER_XML), {
-      date,
-      binary: true,
-      compression: 'DEFLATE',
-    })
-    for (const file of this.#book.files) {
-      this.zip.file(`OEBPS/${file.path}`, file.compress ? deflated(file.data) : file.data, {
+    // Our entries are JSZip's own only when epub-gen-memory's JSZip is the one this package loads (one
+    // installed copy, as npm installs it); with another copy JSZip deflates them itself.
+    const native = this.zip instanceof JSZip
+    const add = (name: string, data: string | Uint8Array, compress: boolean, folders: boolean) => {
+      const ready = compress && native
+      this.zip.file(name, ready ? deflatedEntry(data) : data, {
         date,
-        binary: file.compress || typeof file.data !== 'string',
-        compression: file.compress ? 'DEFLATE' : 'STORE',
-        createFolders: false,
+        binary: ready || typeof data !== 'string',
+        compression: compress ? 'DEFLATE' : 'STORE',
+        createFolders: folders,
       })
     }
+    add('META-INF/container.xml', CONTAINER_XML, true, true)
+    for (const file of this.#book.files) add(`OEBPS/${file.path}`, file.data, file.compress, false)
   }
 
   /** Fonts are in `BookFiles` already: nothing is downloaded. */
@@ -105,7 +107,7 @@ export class PressroomEpub extends EPub {
 }
 
 /** An entry deflated by zlib at JSZip's level (6), as JSZip's own already-compressed entry. */
-function deflated(data: string | Uint8Array): Uint8Array {
+function deflatedEntry(data: string | Uint8Array): Uint8Array {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const compressed = deflateRawSync(bytes, { level: 6 })
   // JSZip reads the entry's data through `instanceof CompressedObject` from its own module: the same

@@ -97,9 +97,12 @@ async function compose(
     lang: article.meta.language,
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default font: pdfkit would read and parse Helvetica's AFM for every document (each layout
+    // pass), and every glyph here is drawn from our own embedded faces.
+    font: null,
     ...(resolved.pdfa ? { subset: 'PDF/A-2a' as const } : {}),
     info: infoOf(article, dates),
-  } as PDFKit.PDFDocumentOptions)
+  } as unknown as PDFKit.PDFDocumentOptions)
   patchXmp(doc, article, dates)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))

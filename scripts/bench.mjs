@@ -24,17 +24,16 @@ import { makeCorpus } from './corpus.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`)
+  return index >= 0 ? args[index + 1] : fallback
+}
 // `--checkout <folder>`: time another checkout's built CLI on the same corpus (before/after figures).
-const checkout = args.includes('--checkout') ? args[args.indexOf('--checkout') + 1] : root
-const bin = path.join(checkout, 'apps/cli/bin/pressroom.js')
+const bin = path.join(option('checkout', root), 'apps/cli/bin/pressroom.js')
 // `npm run bench -- --queue`: the BullMQ queue against the in-process pool (scripts/bench-queue.mjs).
 if (args.includes('--queue')) {
   await benchQueue(args)
   process.exit(0)
-}
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`)
-  return index >= 0 ? args[index + 1] : fallback
 }
 const sizes = option('sizes', '200,2000').split(',').map(Number)
 const formatSets = option('formats', 'epub,pdf,ninjs,epub+pdf+ninjs,all').split(',')
@@ -74,10 +73,11 @@ function runBuild(folder, formats, extra = []) {
   return { seconds, report, status: result.status }
 }
 
+// The CLI's default --jobs (one worker per core): what "busy" divides by.
 const jobs = availableParallelism()
 const rows = []
 console.log(
-  `Pressroom benchmark (${path.relative(process.cwd(), bin) || bin}): ${availableParallelism()} cores, Node ${process.version}, --jobs ${availableParallelism()}\n`,
+  `Pressroom benchmark (${path.relative(process.cwd(), bin) || bin}): ${jobs} cores, Node ${process.version}, --jobs ${jobs}\n`,
 )
 for (const size of sizes) {
   const folder = makeCorpus(size, broken, { uniqueTitles: true })

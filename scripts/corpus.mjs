@@ -31,13 +31,11 @@ export function makeCorpus(count, broken = 3, { uniqueTitles = false } = {}) {
     let bodyVariant = body
     if (variant === 1) {
       const half = paragraphs.slice(0, Math.max(3, paragraphs.length >> 1)).join('\n\n')
-      const definitions = body
-        .split('\n')
-        .filter((line) => /^\[[^\]]+\]:/.test(line) && !half.includes(line))
-        .filter((line) => {
-          const label = line.slice(0, line.indexOf(']:') + 1)
-          return half.includes(label.startsWith('[^') ? label : `${label}`)
-        })
+      // A definition line after the half whose label (`[^note]`, `[ref]`) the half still cites.
+      const definitions = body.split('\n').filter((line) => {
+        const label = line.match(/^(\[[^\]]+\]):/)?.[1]
+        return label !== undefined && !half.includes(line) && half.includes(label)
+      })
       bodyVariant = definitions.length > 0 ? `${half}\n\n${definitions.join('\n')}\n` : half
     } else if (variant >= 2) bodyVariant = Array(variant).fill(body).join('\n\n')
     text = `${frontmatter}${bodyVariant}`

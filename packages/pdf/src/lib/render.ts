@@ -63,7 +63,8 @@ function lastPageHeight(composed: Composed): number {
 interface Composed {
   /**
    * Ends the document and gives its bytes: the fonts subset and embedded, the pages deflated. A
-   * trial pass that is not kept is never written (that was about a third of its cost).
+   * trial pass that is not kept is never written (ending a document is ~9.5 ms of a ~37 ms pass for
+   * the seawater article, warm).
    */
   write: () => Promise<Uint8Array>
   pages: number
